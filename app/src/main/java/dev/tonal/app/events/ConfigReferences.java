@@ -14,4 +14,24 @@ public interface ConfigReferences {
 
 	List<String> usesOfInterval(long intervalId);
 
+	/**
+	 * No references: what applies while no package that refers to sounds or intervals is
+	 * present.
+	 */
+	static ConfigReferences none() {
+		return new ConfigReferences() {
+
+			@Override
+			public List<String> usesOfSound(long soundId) {
+				return List.of();
+			}
+
+			@Override
+			public List<String> usesOfInterval(long intervalId) {
+				return List.of();
+			}
+
+		};
+	}
+
 }

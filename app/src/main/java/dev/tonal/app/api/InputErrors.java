@@ -1,0 +1,37 @@
+package dev.tonal.app.api;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.tonal.model.validation.FieldError;
+
+/**
+ * Collects what is wrong with one request's input, so that a client learns about every
+ * bad field at once; {@link #throwIfAny()} turns them into one 400.
+ */
+public final class InputErrors {
+
+	private final List<FieldError> errors = new ArrayList<>();
+
+	public InputErrors add(String field, String message) {
+		this.errors.add(new FieldError(field, message));
+		return this;
+	}
+
+	public InputErrors addAll(List<FieldError> more) {
+		this.errors.addAll(more);
+		return this;
+	}
+
+	public boolean isEmpty() {
+		return this.errors.isEmpty();
+	}
+
+	/** Throws a 400 {@link ApiException} listing the errors, if there are any. */
+	public void throwIfAny() {
+		if (!this.errors.isEmpty()) {
+			throw ApiException.invalid(this.errors);
+		}
+	}
+
+}
