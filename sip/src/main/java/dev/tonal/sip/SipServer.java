@@ -1,0 +1,39 @@
+package dev.tonal.sip;
+
+import dev.tonal.sip.jain.JainSipServer;
+
+/**
+ * A running SIP server: listens on UDP and TCP, answers OPTIONS and turns each inbound
+ * INVITE into a {@link SipCall} routed by a {@link CallRouter}. Close it to stop the
+ * stack and its threads.
+ */
+public interface SipServer extends AutoCloseable {
+
+	/**
+	 * Starts a server.
+	 * @param config where to listen
+	 * @param router decides what each inbound call reaches
+	 * @return the running server
+	 * @throws SipServerException if the stack cannot start (e.g. the port is taken)
+	 */
+	static SipServer start(SipConfig config, CallRouter router) {
+		return JainSipServer.start(config, router);
+	}
+
+	/**
+	 * The SIP port actually bound (UDP and TCP), useful when the configuration asked for
+	 * 0.
+	 */
+	int port();
+
+	/** The configuration the server runs with ({@code port} is the bound one). */
+	SipConfig config();
+
+	/** The number of calls that have not ended yet. */
+	int activeCalls();
+
+	/** Stops listening; calls still up are ended without signalling. */
+	@Override
+	void close();
+
+}

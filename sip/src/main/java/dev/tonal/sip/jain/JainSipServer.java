@@ -1,0 +1,346 @@
+package dev.tonal.sip.jain;
+
+import dev.tonal.sip.CallEndReason;
+import dev.tonal.sip.CallRouter;
+import dev.tonal.sip.CallerInfo;
+import dev.tonal.sip.SipConfig;
+import dev.tonal.sip.SipServer;
+import dev.tonal.sip.SipServerException;
+import dev.tonal.sip.rtp.RtpPortAllocator;
+import gov.nist.javax.sip.DialogTimeoutEvent;
+import gov.nist.javax.sip.SipListenerExt;
+import gov.nist.javax.sip.message.SIPRequest;
+
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import javax.sip.DialogTerminatedEvent;
+import javax.sip.IOExceptionEvent;
+import javax.sip.RequestEvent;
+import javax.sip.ResponseEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.SipException;
+import javax.sip.SipFactory;
+import javax.sip.TimeoutEvent;
+import javax.sip.TransactionAlreadyExistsException;
+import javax.sip.TransactionTerminatedEvent;
+import javax.sip.address.AddressFactory;
+import javax.sip.address.SipURI;
+import javax.sip.header.AllowHeader;
+import javax.sip.header.FromHeader;
+import javax.sip.header.HeaderFactory;
+import javax.sip.header.ToHeader;
+import javax.sip.header.ViaHeader;
+import javax.sip.message.MessageFactory;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+
+/**
+ * The SIP server on JAIN-SIP: owns the stack, dispatches each incoming request to the
+ * call it belongs to (by Call-ID) and answers what belongs to no call (OPTIONS, unknown
+ * dialogs, unsupported methods). Every callback returns at once; call work runs on the
+ * calls' own executors.
+ */
+public final class JainSipServer implements SipServer, SipListenerExt {
+
+	private static final Logger log = Logger.getLogger(JainSipServer.class.getName());
+
+	static final List<String> ALLOWED_METHODS = List.of(Request.INVITE, Request.ACK, Request.CANCEL, Request.BYE,
+			Request.OPTIONS, Request.INFO);
+
+	private final SipConfig config;
+
+	private final CallRouter router;
+
+	private final JainStacks.Stack stack;
+
+	private final RtpPortAllocator rtpPorts;
+
+	private final Map<String, JainSipCall> calls = new ConcurrentHashMap<>();
+
+	final AddressFactory addressFactory;
+
+	final HeaderFactory headerFactory;
+
+	final MessageFactory messageFactory;
+
+	private JainSipServer(SipConfig config, CallRouter router, JainStacks.Stack stack) throws Exception {
+		this.config = config;
+		this.router = router;
+		this.stack = stack;
+		this.rtpPorts = new RtpPortAllocator(config.host(), config.rtpPortMin(), config.rtpPortMax());
+		SipFactory factory = SipFactory.getInstance();
+		this.addressFactory = factory.createAddressFactory();
+		this.headerFactory = factory.createHeaderFactory();
+		this.messageFactory = factory.createMessageFactory();
+	}
+
+	/** Starts the stack; see {@link SipServer#start}. */
+	public static JainSipServer start(SipConfig config, CallRouter router) {
+		JainStacks.Stack stack;
+		try {
+			stack = JainStacks.start("tonal-sip", config.host(), config.port(), 8);
+		}
+		catch (Exception ex) {
+			throw new SipServerException("Cannot start SIP on " + config.host() + ":" + config.port()
+					+ " (UDP and TCP): " + ex.getMessage() + ". Is another process using the port?", ex);
+		}
+		try {
+			JainSipServer server = new JainSipServer(config.withPort(stack.port()), router, stack);
+			stack.provider().addSipListener(server);
+			log.info(() -> "SIP listening on " + config.host() + ":" + stack.port() + " (UDP, TCP)");
+			return server;
+		}
+		catch (Exception ex) {
+			stack.stop();
+			throw new SipServerException("Cannot start SIP: " + ex.getMessage(), ex);
+		}
+	}
+
+	@Override
+	public int port() {
+		return this.stack.port();
+	}
+
+	@Override
+	public SipConfig config() {
+		return this.config;
+	}
+
+	@Override
+	public int activeCalls() {
+		return this.calls.size();
+	}
+
+	@Override
+	public void close() {
+		for (JainSipCall call : List.copyOf(this.calls.values())) {
+			call.endWithoutSignalling(CallEndReason.SERVER_STOPPED);
+		}
+		this.stack.provider().removeSipListener(this);
+		this.stack.stop();
+	}
+
+	JainStacks.Stack stack() {
+		return this.stack;
+	}
+
+	RtpPortAllocator rtpPorts() {
+		return this.rtpPorts;
+	}
+
+	CallRouter router() {
+		return this.router;
+	}
+
+	void forget(JainSipCall call) {
+		this.calls.remove(call.callId(), call);
+	}
+
+	// ---- incoming requests
+
+	@Override
+	public void processRequest(RequestEvent event) {
+		Request request = event.getRequest();
+		try {
+			switch (request.getMethod()) {
+				case Request.INVITE -> onInvite(event);
+				case Request.ACK -> findCall(request).ifPresent((call) -> call.onAck(request));
+				case Request.CANCEL -> onCancel(event);
+				case Request.BYE -> inCall(event, JainSipCall::onBye);
+				case Request.INFO -> inCall(event, JainSipCall::onInfo);
+				case Request.OPTIONS -> onOptions(event);
+				default -> respond(event, Response.METHOD_NOT_ALLOWED);
+			}
+		}
+		catch (Exception ex) {
+			log.log(Level.WARNING, "could not handle " + request.getMethod() + " " + callId(request), ex);
+		}
+	}
+
+	private void onInvite(RequestEvent event) throws Exception {
+		Request request = event.getRequest();
+		ToHeader to = (ToHeader) request.getHeader(ToHeader.NAME);
+		if (to.getTag() != null) {
+			inCall(event, JainSipCall::onReInvite);
+			return;
+		}
+		ServerTransaction transaction = serverTransaction(event);
+		if (transaction == null) {
+			return;
+		}
+		transaction.sendResponse(this.messageFactory.createResponse(Response.TRYING, request));
+		JainSipCall call = new JainSipCall(this, transaction, request, requestUriUser(request), callerInfo(request));
+		this.calls.put(call.callId(), call);
+		call.route();
+	}
+
+	private void onCancel(RequestEvent event) throws Exception {
+		ServerTransaction transaction = serverTransaction(event);
+		if (transaction == null) {
+			return;
+		}
+		var call = findCall(event.getRequest());
+		if (call.isEmpty()) {
+			transaction.sendResponse(this.messageFactory.createResponse(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST,
+					event.getRequest()));
+			return;
+		}
+		call.get().onCancel(transaction);
+	}
+
+	private void onOptions(RequestEvent event) throws Exception {
+		ServerTransaction transaction = serverTransaction(event);
+		if (transaction == null) {
+			return;
+		}
+		Response ok = this.messageFactory.createResponse(Response.OK, event.getRequest());
+		addAllowAndAccept(ok);
+		transaction.sendResponse(ok);
+	}
+
+	void addAllowAndAccept(Response response) throws Exception {
+		for (String method : ALLOWED_METHODS) {
+			AllowHeader allow = this.headerFactory.createAllowHeader(method);
+			response.addHeader(allow);
+		}
+		response.addHeader(this.headerFactory.createAcceptHeader("application", "sdp"));
+	}
+
+	/** A request inside a dialog: BYE, INFO, re-INVITE. Unknown calls get 481. */
+	private void inCall(RequestEvent event, InCallHandler handler) throws Exception {
+		ServerTransaction transaction = serverTransaction(event);
+		if (transaction == null) {
+			return;
+		}
+		var call = findCall(event.getRequest());
+		if (call.isEmpty()) {
+			transaction.sendResponse(this.messageFactory.createResponse(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST,
+					event.getRequest()));
+			return;
+		}
+		handler.handle(call.get(), transaction, event.getRequest());
+	}
+
+	@FunctionalInterface
+	private interface InCallHandler {
+
+		void handle(JainSipCall call, ServerTransaction transaction, Request request) throws Exception;
+
+	}
+
+	private void respond(RequestEvent event, int status) throws Exception {
+		ServerTransaction transaction = serverTransaction(event);
+		if (transaction != null) {
+			Response response = this.messageFactory.createResponse(status, event.getRequest());
+			if (status == Response.METHOD_NOT_ALLOWED) {
+				addAllowAndAccept(response);
+			}
+			transaction.sendResponse(response);
+		}
+	}
+
+	/**
+	 * The request's server transaction, or null for a retransmission the stack already
+	 * handles.
+	 */
+	private ServerTransaction serverTransaction(RequestEvent event) throws SipException {
+		if (event.getServerTransaction() != null) {
+			return event.getServerTransaction();
+		}
+		try {
+			return this.stack.provider().getNewServerTransaction(event.getRequest());
+		}
+		catch (TransactionAlreadyExistsException ex) {
+			return null;
+		}
+	}
+
+	private java.util.Optional<JainSipCall> findCall(Request request) {
+		return java.util.Optional.ofNullable(this.calls.get(callId(request)));
+	}
+
+	private static String callId(Request request) {
+		var header = (javax.sip.header.CallIdHeader) request.getHeader(javax.sip.header.CallIdHeader.NAME);
+		return (header != null) ? header.getCallId() : "?";
+	}
+
+	private static String requestUriUser(Request request) {
+		if (request.getRequestURI() instanceof SipURI uri && uri.getUser() != null) {
+			return uri.getUser();
+		}
+		if (request.getRequestURI() instanceof javax.sip.address.TelURL tel) {
+			return tel.getPhoneNumber();
+		}
+		return "";
+	}
+
+	private static CallerInfo callerInfo(Request request) {
+		FromHeader from = (FromHeader) request.getHeader(FromHeader.NAME);
+		String number = "";
+		if (from.getAddress().getURI() instanceof SipURI uri && uri.getUser() != null) {
+			number = uri.getUser();
+		}
+		else if (from.getAddress().getURI() instanceof javax.sip.address.TelURL tel) {
+			number = tel.getPhoneNumber();
+		}
+		String name = (from.getAddress().getDisplayName() != null) ? from.getAddress().getDisplayName() : "";
+		ViaHeader via = (ViaHeader) request.getHeader(ViaHeader.NAME);
+		String transport = via.getTransport().toLowerCase(java.util.Locale.ROOT);
+		InetSocketAddress source = null;
+		if (request instanceof SIPRequest sipRequest && sipRequest.getRemoteAddress() != null) {
+			source = new InetSocketAddress(sipRequest.getRemoteAddress(), sipRequest.getRemotePort());
+		}
+		return new CallerInfo(number, name, callId(request), transport, source);
+	}
+
+	// ---- other stack events
+
+	@Override
+	public void processResponse(ResponseEvent event) {
+		// Only our BYEs get responses; the call has already ended by then.
+		log.fine(() -> "response " + event.getResponse().getStatusCode() + " to our "
+				+ ((javax.sip.header.CSeqHeader) event.getResponse().getHeader("CSeq")).getMethod());
+	}
+
+	@Override
+	public void processTimeout(TimeoutEvent event) {
+		log.fine(() -> "transaction timeout: " + (event.isServerTransaction() ? "server" : "client"));
+	}
+
+	@Override
+	public void processIOException(IOExceptionEvent event) {
+		log.fine(() -> "I/O error towards " + event.getHost() + ":" + event.getPort() + "/" + event.getTransport());
+	}
+
+	@Override
+	public void processTransactionTerminated(TransactionTerminatedEvent event) {
+	}
+
+	@Override
+	public void processDialogTerminated(DialogTerminatedEvent event) {
+		var dialog = event.getDialog();
+		if (dialog != null && dialog.getCallId() != null) {
+			JainSipCall call = this.calls.get(dialog.getCallId().getCallId());
+			if (call != null) {
+				call.onDialogTerminated();
+			}
+		}
+	}
+
+	@Override
+	public void processDialogTimeout(DialogTimeoutEvent event) {
+		var dialog = event.getDialog();
+		if (dialog != null && dialog.getCallId() != null) {
+			JainSipCall call = this.calls.get(dialog.getCallId().getCallId());
+			if (call != null) {
+				call.onAckTimeout();
+			}
+		}
+	}
+
+}
