@@ -1,0 +1,172 @@
+package dev.tonal.engine;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import dev.tonal.model.PlayDigitsMethod;
+
+/**
+ * What the adapter must do for a call, returned by {@link CallSession#handle}. Ids
+ * ({@code playbackId}, {@code transferId}, {@code requestId}) are chosen by the session
+ * and come back in the events that report the outcome.
+ */
+public sealed interface Command {
+
+	/** Play a sound of the client; report {@link Event.PlaybackFinished} when done. */
+	record PlaySound(long playbackId, long soundId) implements Command {
+	}
+
+	/**
+	 * Play a sound of the client named by file name or title (Call Interactive
+	 * {@code <PlaySound>}); an unknown name finishes at once.
+	 */
+	record PlayNamedSound(long playbackId, String name) implements Command {
+
+		public PlayNamedSound {
+			Objects.requireNonNull(name, "name");
+		}
+
+	}
+
+	/** Play {@code ms} of silence. */
+	record PlaySilence(long playbackId, int ms) implements Command {
+
+		public PlaySilence {
+			if (ms < 0) {
+				throw new IllegalArgumentException("negative silence: " + ms);
+			}
+		}
+
+	}
+
+	/** Speak {@code text} (0-9*#) digit by digit or as a number, in {@code language}. */
+	record PlayDigits(long playbackId, String text, PlayDigitsMethod method, String language) implements Command {
+
+		public PlayDigits {
+			Objects.requireNonNull(text, "text");
+			Objects.requireNonNull(method, "method");
+			Objects.requireNonNull(language, "language");
+		}
+
+	}
+
+	/** Play a greeting made by {@link Synthesise}. */
+	record PlaySynthesised(long playbackId, String greeting) implements Command {
+
+		public PlaySynthesised {
+			Objects.requireNonNull(greeting, "greeting");
+		}
+
+	}
+
+	/** Stop a playback early (barge-in, lifetime); no PlaybackFinished is expected. */
+	record StopPlayback(long playbackId) implements Command {
+	}
+
+	/**
+	 * Ring every destination at once, presenting the caller as given; the caller hears
+	 * ringback. Report each leg with {@link Event.TransferAnswered} /
+	 * {@link Event.TransferFailed}. {@code timeout} is informative: the session cancels
+	 * the ring itself when it expires.
+	 */
+	record Ring(long transferId, List<String> destinations, String callerIdNumber, String callerIdName,
+			Duration timeout) implements Command {
+
+		public Ring {
+			destinations = List.copyOf(destinations);
+			if (destinations.isEmpty()) {
+				throw new IllegalArgumentException("a ring needs at least one destination");
+			}
+			Objects.requireNonNull(timeout, "timeout");
+		}
+
+	}
+
+	/** Stop ringing every leg of a transfer. */
+	record CancelRing(long transferId) implements Command {
+	}
+
+	/**
+	 * Connect the caller to the answered {@code destination}; every other leg of the
+	 * transfer is cancelled.
+	 */
+	record Bridge(long transferId, String destination) implements Command {
+
+		public Bridge {
+			Objects.requireNonNull(destination, "destination");
+		}
+
+	}
+
+	/** End the call. */
+	record HangUp(String reason) implements Command {
+
+		public HangUp {
+			Objects.requireNonNull(reason, "reason");
+		}
+
+	}
+
+	/**
+	 * Send a Call Interactive request: {@code params} go into the query string (GET) or a
+	 * form body (POST). Report {@link Event.HttpReplied} or {@link Event.HttpFailed}.
+	 */
+	record HttpRequest(long requestId, String method, String url, Map<String, String> params,
+			Duration timeout) implements Command {
+
+		public HttpRequest {
+			if (!"GET".equals(method) && !"POST".equals(method)) {
+				throw new IllegalArgumentException("method must be GET or POST: " + method);
+			}
+			Objects.requireNonNull(url, "url");
+			params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
+			Objects.requireNonNull(timeout, "timeout");
+		}
+
+	}
+
+	/**
+	 * Synthesise speech; report {@link Event.SpeechSynthesised} or
+	 * {@link Event.SynthesisFailed}.
+	 */
+	record Synthesise(long requestId, String text, String voice) implements Command {
+
+		public Synthesise {
+			Objects.requireNonNull(text, "text");
+			Objects.requireNonNull(voice, "voice");
+		}
+
+	}
+
+	/**
+	 * Listen for speech; report {@link Event.SpeechRecognised} or
+	 * {@link Event.SpeechFailed}.
+	 */
+	record Recognise(Duration timeout) implements Command {
+
+		public Recognise {
+			Objects.requireNonNull(timeout, "timeout");
+		}
+
+	}
+
+	/** Stop listening for speech. */
+	record StopRecognising() implements Command {
+	}
+
+	/** Store a quality rating of this call (rule 23). */
+	record StoreRating(int rate, int maxRate) implements Command {
+
+		public StoreRating {
+			if (rate < 1 || rate > maxRate) {
+				throw new IllegalArgumentException("rate " + rate + " outside 1.." + maxRate);
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,97 @@
+package dev.tonal.engine;
+
+import java.time.Instant;
+
+import dev.tonal.model.Rule;
+
+/**
+ * {@code quality_rate} (semantics.md rule 23): plays the prompt, waits the context's
+ * {@code timeout} for one digit; a digit 1..{@code max_rate} (default 5) is stored as the
+ * rating, any other digit or none stores nothing. A digit during the prompt stops it and
+ * counts as the answer. Then the next rule.
+ */
+final class QualityRateStep extends Step {
+
+	static final int DEFAULT_MAX_RATE = 5;
+
+	private final Rule rule;
+
+	private final int maxRate;
+
+	private Prompt prompt;
+
+	private Instant deadline;
+
+	QualityRateStep(CallState call, Rule rule) {
+		super(call);
+		this.rule = rule;
+		this.maxRate = (rule.maxRate() != null) ? rule.maxRate() : DEFAULT_MAX_RATE;
+	}
+
+	@Override
+	Flow start() {
+		String kept = this.call.takeKeptDigits();
+		if (!kept.isEmpty()) {
+			return rate(kept.charAt(0));
+		}
+		this.prompt = Prompt.ofRule(this.call, this.rule.sound(), this.rule.playSoundFromVariable(), true);
+		if (this.prompt != null) {
+			this.prompt.start();
+		}
+		else {
+			waitForDigit();
+		}
+		return Flow.WAIT;
+	}
+
+	private void waitForDigit() {
+		this.deadline = this.call.after(this.call.context.context().timeout());
+	}
+
+	@Override
+	Flow on(Event event) {
+		if (this.prompt != null && this.prompt.finishedBy(event)) {
+			waitForDigit();
+		}
+		return Flow.WAIT;
+	}
+
+	@Override
+	Flow onDigit(Event.Digit digit) {
+		this.call.traceDigit(digit, true);
+		if (this.prompt != null) {
+			this.prompt.interrupt();
+		}
+		return rate(digit.digit());
+	}
+
+	private Flow rate(char digit) {
+		this.deadline = null;
+		int rate = Character.isDigit(digit) ? digit - '0' : -1;
+		if (rate >= 1 && rate <= this.maxRate) {
+			this.call.emit(new Command.StoreRating(rate, this.maxRate));
+			this.call.trace("rating", "rate", rate, "max_rate", this.maxRate);
+		}
+		return Flow.NEXT;
+	}
+
+	@Override
+	Instant deadline() {
+		return this.deadline;
+	}
+
+	@Override
+	Flow onDeadline() {
+		this.deadline = null;
+		this.call.trace("timer_fired", "timer", "timeout");
+		return Flow.NEXT;
+	}
+
+	@Override
+	void cancel() {
+		if (this.prompt != null) {
+			this.prompt.interrupt();
+		}
+	}
+
+}
