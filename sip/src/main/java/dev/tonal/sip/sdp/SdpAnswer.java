@@ -1,5 +1,7 @@
 package dev.tonal.sip.sdp;
 
+import dev.tonal.media.codec.G711;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -21,7 +23,7 @@ import java.util.OptionalInt;
  * @param offeredMedia the offer's m= sections, so the answer can mirror them
  * @param audioIndex which of them we answer
  */
-public record SdpAnswer(String address, int port, AudioCodec codec, int payloadType, OptionalInt telephoneEvent,
+public record SdpAnswer(String address, int port, G711.Law codec, int payloadType, OptionalInt telephoneEvent,
 		MediaDirection direction, long sessionId, long sessionVersion, List<MediaLine> offeredMedia, int audioIndex) {
 
 	public SdpAnswer {
@@ -49,7 +51,7 @@ public record SdpAnswer(String address, int port, AudioCodec codec, int payloadT
 	}
 
 	private static Optional<SdpAnswer> answer(SdpOffer offer, String address, int port, long sessionId, long version,
-			AudioCodec preferred) {
+			G711.Law preferred) {
 		List<MediaLine> media = offer.media();
 		for (int i = 0; i < media.size(); i++) {
 			MediaLine line = media.get(i);
@@ -59,7 +61,7 @@ public record SdpAnswer(String address, int port, AudioCodec codec, int payloadT
 			Optional<Integer> chosen = chooseCodec(line, preferred);
 			if (chosen.isPresent()) {
 				int pt = chosen.get();
-				AudioCodec codec = AudioCodec.of(pt, line.rtpmaps().get(pt)).orElseThrow();
+				G711.Law codec = lawOf(pt, line.rtpmaps().get(pt)).orElseThrow();
 				return Optional.of(new SdpAnswer(address, port, codec, pt, telephoneEvent(line),
 						line.direction().answer(), sessionId, version, media, i));
 			}
@@ -67,14 +69,14 @@ public record SdpAnswer(String address, int port, AudioCodec codec, int payloadT
 		return Optional.empty();
 	}
 
-	private static Optional<Integer> chooseCodec(MediaLine line, AudioCodec preferred) {
+	private static Optional<Integer> chooseCodec(MediaLine line, G711.Law preferred) {
 		Optional<Integer> first = Optional.empty();
 		for (String format : line.formats()) {
 			Integer pt = payloadType(format);
 			if (pt == null) {
 				continue;
 			}
-			Optional<AudioCodec> codec = AudioCodec.of(pt, line.rtpmaps().get(pt));
+			Optional<G711.Law> codec = lawOf(pt, line.rtpmaps().get(pt));
 			if (codec.isPresent() && codec.get() == preferred) {
 				return Optional.of(pt);
 			}
@@ -83,6 +85,23 @@ public record SdpAnswer(String address, int port, AudioCodec codec, int payloadT
 			}
 		}
 		return first;
+	}
+
+	/**
+	 * The G.711 law an offered format means: static type 0/8 without an rtpmap, or any
+	 * type whose rtpmap names PCMU/PCMA at 8000 Hz.
+	 */
+	private static Optional<G711.Law> lawOf(int payloadType, String rtpmap) {
+		for (G711.Law law : G711.Law.values()) {
+			if (rtpmap == null && law.payloadType() == payloadType) {
+				return Optional.of(law);
+			}
+			String name = law.encodingName() + "/8000";
+			if (rtpmap != null && (rtpmap.equalsIgnoreCase(name) || rtpmap.equalsIgnoreCase(name + "/1"))) {
+				return Optional.of(law);
+			}
+		}
+		return Optional.empty();
 	}
 
 	private static OptionalInt telephoneEvent(MediaLine line) {
@@ -132,7 +151,12 @@ public record SdpAnswer(String address, int port, AudioCodec codec, int payloadT
 			sdp.append(this.payloadType);
 			this.telephoneEvent.ifPresent((pt) -> sdp.append(' ').append(pt));
 			sdp.append("\r\n");
-			sdp.append("a=rtpmap:").append(this.payloadType).append(' ').append(this.codec.rtpmap()).append("\r\n");
+			sdp.append("a=rtpmap:")
+				.append(this.payloadType)
+				.append(' ')
+				.append(this.codec.encodingName())
+				.append("/8000")
+				.append("\r\n");
 			this.telephoneEvent.ifPresent((pt) -> {
 				sdp.append("a=rtpmap:").append(pt).append(" telephone-event/8000\r\n");
 				sdp.append("a=fmtp:").append(pt).append(" 0-15\r\n");

@@ -2,6 +2,8 @@ package dev.tonal.sip.sdp;
 
 import java.util.OptionalInt;
 
+import dev.tonal.media.codec.G711;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,7 +33,7 @@ class SdpAnswerTest {
 	void firstG711OfTheOfferIsChosenWithTheOffersTelephoneEventType() {
 		SdpAnswer answer = answer(SIPP_OFFER);
 
-		assertThat(answer.codec()).isEqualTo(AudioCodec.PCMA);
+		assertThat(answer.codec()).isEqualTo(G711.Law.ALAW);
 		assertThat(answer.payloadType()).isEqualTo(8);
 		assertThat(answer.telephoneEvent()).isEqualTo(OptionalInt.of(101));
 		assertThat(answer.toSdp()).isEqualTo("v=0\r\n" + "o=tonal 42 1 IN IP4 192.0.2.1\r\n" + "s=Tonal\r\n"
@@ -44,7 +46,7 @@ class SdpAnswerTest {
 	void staticPayloadTypesNeedNoRtpmap() {
 		SdpAnswer answer = answer("v=0\r\nc=IN IP4 10.0.0.5\r\nm=audio 6000 RTP/AVP 18 0\r\n");
 
-		assertThat(answer.codec()).isEqualTo(AudioCodec.PCMU);
+		assertThat(answer.codec()).isEqualTo(G711.Law.ULAW);
 		assertThat(answer.telephoneEvent()).isEmpty();
 		assertThat(answer.toSdp()).contains("m=audio 20000 RTP/AVP 0\r\n").doesNotContain("telephone-event");
 	}
@@ -53,7 +55,7 @@ class SdpAnswerTest {
 	void dynamicPayloadTypeNamingG711IsAccepted() {
 		SdpAnswer answer = answer("v=0\r\nc=IN IP4 10.0.0.5\r\nm=audio 6000 RTP/AVP 96\r\na=rtpmap:96 pcmu/8000\r\n");
 
-		assertThat(answer.codec()).isEqualTo(AudioCodec.PCMU);
+		assertThat(answer.codec()).isEqualTo(G711.Law.ULAW);
 		assertThat(answer.payloadType()).isEqualTo(96);
 	}
 
