@@ -1,0 +1,114 @@
+package dev.tonal.app.ivr;
+
+import java.util.Map;
+
+import dev.tonal.app.events.ClientConfigChanged;
+import dev.tonal.model.Action;
+import dev.tonal.model.IvrSnapshot;
+import dev.tonal.model.Rule;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The snapshot a call runs on (semantics.md rule 3): it reflects the stored
+ * configuration, an edit shows in the next snapshot, and edits of one client leave other
+ * clients' cached snapshots alone.
+ */
+class IvrSnapshotsTest extends IvrApiFixtures {
+
+	@Autowired
+	private IvrSnapshots snapshots;
+
+	@Autowired
+	private ApplicationEventPublisher events;
+
+	@Test
+	void snapshotHoldsTheStoredConfiguration() {
+		Ivr ivr = newIvr();
+		long sound = newSound(ivr.token());
+		put(ivr.path(), ivr.token(), Map.of("entry_context", ivr.contextId(), "sleep_time", 300));
+		newOption(ivr, "1");
+		long play = newRule(ivr, "start", Map.of("action", "play_sound", "sound", sound, "sound_type", "background"));
+		long transfer = newRule(ivr, "1", Map.of("action", "transfer", "transfer_dst", "002 050"));
+
+		IvrSnapshot snapshot = this.snapshots.get(ivr.extensionId()).orElseThrow();
+		assertThat(snapshot.clientId()).isEqualTo(ivr.client().id());
+		assertThat(snapshot.extensionName()).startsWith(ivr.client().prefix() + "*");
+		assertThat(snapshot.settings().entryContext()).isEqualTo(ivr.contextId());
+		assertThat(snapshot.settings().sleepTime()).isEqualTo(300);
+		assertThat(snapshot.soundDurationsMs()).containsKey(sound);
+		assertThat(snapshot.extensionNames()).contains(snapshot.bareName());
+		var context = snapshot.contexts().get(ivr.contextId());
+		assertThat(context.options().keySet()).containsExactly("start", "timeout", "invalid", "1");
+		assertThat(context.rulesOf("start")).extracting(Rule::id).containsExactly(play);
+		assertThat(context.rulesOf("1")).singleElement().satisfies((rule) -> {
+			assertThat(rule.id()).isEqualTo(transfer);
+			assertThat(rule.action()).isEqualTo(Action.TRANSFER);
+			assertThat(rule.transferDst()).isEqualTo("002 050");
+		});
+	}
+
+	@Test
+	void anEditIsVisibleInTheNextSnapshot() {
+		Ivr ivr = newIvr();
+		IvrSnapshot before = this.snapshots.get(ivr.extensionId()).orElseThrow();
+		assertThat(before.contexts().get(ivr.contextId()).rulesOf("start")).isEmpty();
+		assertThat(this.snapshots.get(ivr.extensionId())).containsSame(before);
+
+		long rule = hangupRule(ivr, "start");
+		IvrSnapshot afterRule = this.snapshots.get(ivr.extensionId()).orElseThrow();
+		assertThat(afterRule.contexts().get(ivr.contextId()).rulesOf("start")).extracting(Rule::id)
+			.containsExactly(rule);
+
+		put(ivr.context(), ivr.token(), Map.of("timeout", 9000));
+		assertThat(
+				this.snapshots.get(ivr.extensionId()).orElseThrow().contexts().get(ivr.contextId()).context().timeout())
+			.isEqualTo(9000);
+
+		put(ivr.path(), ivr.token(), Map.of("lifetime", 60));
+		assertThat(this.snapshots.get(ivr.extensionId()).orElseThrow().settings().lifetime()).isEqualTo(60);
+	}
+
+	@Test
+	void aClientConfigChangeDropsOnlyThatClientsSnapshots() {
+		Ivr mine = newIvr();
+		Ivr other = newIvr();
+		IvrSnapshot mineBefore = this.snapshots.get(mine.extensionId()).orElseThrow();
+		IvrSnapshot otherBefore = this.snapshots.get(other.extensionId()).orElseThrow();
+
+		this.events.publishEvent(new ClientConfigChanged(mine.client().id()));
+
+		assertThat(this.snapshots.get(mine.extensionId()).orElseThrow()).isNotSameAs(mineBefore);
+		assertThat(this.snapshots.get(other.extensionId())).containsSame(otherBefore);
+	}
+
+	@Test
+	void anEditOfOneIvrKeepsAnotherClientsSnapshot() {
+		Ivr mine = newIvr();
+		Ivr other = newIvr();
+		IvrSnapshot otherBefore = this.snapshots.get(other.extensionId()).orElseThrow();
+		hangupRule(mine, "start");
+		newSound(mine.token());
+		assertThat(this.snapshots.get(other.extensionId())).containsSame(otherBefore);
+	}
+
+	@Test
+	void aNewSoundOfTheClientIsInTheNextSnapshot() {
+		Ivr ivr = newIvr();
+		this.snapshots.get(ivr.extensionId()).orElseThrow();
+		long sound = newSound(ivr.token());
+		assertThat(this.snapshots.get(ivr.extensionId()).orElseThrow().soundDurationsMs()).containsKey(sound);
+	}
+
+	@Test
+	void thereIsNoSnapshotOfAPhoneExtension() {
+		TestClient client = newClient();
+		long phone = newExtension(client.token(), "phone");
+		assertThat(this.snapshots.get(phone)).isEmpty();
+	}
+
+}
