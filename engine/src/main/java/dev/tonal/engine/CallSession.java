@@ -2,6 +2,8 @@ package dev.tonal.engine;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -160,7 +162,7 @@ public final class CallSession {
 
 	/** The call's variables now. */
 	public Map<String, String> variables() {
-		return Map.copyOf(this.call.variables.asMap());
+		return Collections.unmodifiableMap(new LinkedHashMap<>(this.call.variables.asMap()));
 	}
 
 	// ---- start (rule 2) ----

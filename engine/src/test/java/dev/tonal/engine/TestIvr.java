@@ -19,7 +19,7 @@ import dev.tonal.model.Rule;
 import dev.tonal.model.SoundType;
 
 /** Builds IVR snapshots for tests: IVR "000*071" of client 12, extension id 204. */
-final class TestIvr {
+public final class TestIvr {
 
 	private final Map<Long, Context> contexts = new LinkedHashMap<>();
 
@@ -44,11 +44,11 @@ final class TestIvr {
 	private long nextRuleId = 1;
 
 	/** A new builder with context 1: timeout 5000, inter-digit 2000, digit_len 1. */
-	static TestIvr menu() {
+	public static TestIvr menu() {
 		return new TestIvr().context(1, 5000, 2000, 1, false);
 	}
 
-	TestIvr context(long id, int timeout, int interDigit, int digitLen, boolean allowAnyDial) {
+	public TestIvr context(long id, int timeout, int interDigit, int digitLen, boolean allowAnyDial) {
 		this.contexts.put(id, new Context(id, "context " + id, timeout, interDigit, digitLen, allowAnyDial));
 		Map<String, List<Rule>> opts = new LinkedHashMap<>();
 		for (String builtIn : BuiltInOption.ALL) {
@@ -59,7 +59,7 @@ final class TestIvr {
 	}
 
 	/** Adds rules to an option of a context, creating the option if needed. */
-	TestIvr rules(long context, String option, Rule.Builder... rules) {
+	public TestIvr rules(long context, String option, Rule.Builder... rules) {
 		List<Rule> list = this.options.get(context).computeIfAbsent(option, (o) -> new ArrayList<>());
 		for (Rule.Builder rule : rules) {
 			list.add(rule.id(this.nextRuleId++).build());
@@ -67,39 +67,39 @@ final class TestIvr {
 		return this;
 	}
 
-	TestIvr sound(long id, int durationMs) {
+	public TestIvr sound(long id, int durationMs) {
 		this.sounds.put(id, durationMs);
 		return this;
 	}
 
-	TestIvr interval(Interval interval) {
+	public TestIvr interval(Interval interval) {
 		this.intervals.put(interval.id(), interval);
 		return this;
 	}
 
-	TestIvr extensions(String... names) {
+	public TestIvr extensions(String... names) {
 		this.extensions = Set.of(names);
 		return this;
 	}
 
-	TestIvr entry(Long context) {
+	public TestIvr entry(Long context) {
 		this.entry = context;
 		return this;
 	}
 
-	TestIvr lifetime(int seconds, LifetimeAction action, String destination) {
+	public TestIvr lifetime(int seconds, LifetimeAction action, String destination) {
 		this.lifetime = seconds;
 		this.lifetimeAction = action;
 		this.lifetimeDst = destination;
 		return this;
 	}
 
-	TestIvr sleepTime(int ms) {
+	public TestIvr sleepTime(int ms) {
 		this.sleepTime = ms;
 		return this;
 	}
 
-	IvrSnapshot build() {
+	public IvrSnapshot build() {
 		Map<Long, ContextConfig> configs = new LinkedHashMap<>();
 		this.contexts.forEach((id, context) -> configs.put(id, new ContextConfig(context, this.options.get(id))));
 		IvrSettings settings = new IvrSettings(this.entry, this.lifetime, this.lifetimeAction, this.lifetimeDst,
@@ -110,31 +110,31 @@ final class TestIvr {
 
 	// ---- rule shorthands ----
 
-	static Rule.Builder play(long sound, SoundType type) {
+	public static Rule.Builder play(long sound, SoundType type) {
 		return Rule.builder(Action.PLAY_SOUND).sound(sound).soundType(type);
 	}
 
-	static Rule.Builder background(long sound) {
+	public static Rule.Builder background(long sound) {
 		return play(sound, SoundType.BACKGROUND);
 	}
 
-	static Rule.Builder foreground(long sound) {
+	public static Rule.Builder foreground(long sound) {
 		return play(sound, SoundType.FOREGROUND);
 	}
 
-	static Rule.Builder transfer(String destinations) {
+	public static Rule.Builder transfer(String destinations) {
 		return Rule.builder(Action.TRANSFER).transferDst(destinations);
 	}
 
-	static Rule.Builder jump(long context) {
+	public static Rule.Builder jump(long context) {
 		return Rule.builder(Action.JUMP_TO_CONTEXT).context(context);
 	}
 
-	static Rule.Builder hangup() {
+	public static Rule.Builder hangup() {
 		return Rule.builder(Action.HANGUP);
 	}
 
-	static Rule.Builder setVariable(String name, String value) {
+	public static Rule.Builder setVariable(String name, String value) {
 		return Rule.builder(Action.SET_VARIABLE).setVariableName(name).setVariableValue(value);
 	}
 
@@ -143,7 +143,7 @@ final class TestIvr {
 	 * inter-digit 2000; start plays sound 52 (foreground, 3 s) then sound 51 (background,
 	 * 4 s); 1 → +7987654321, 2 → 002, timeout → 050; sleep_time 5000.
 	 */
-	static IvrSnapshot seedExample() {
+	public static IvrSnapshot seedExample() {
 		return new TestIvr().context(1, 5000, 2000, 3, true)
 			.sound(51, 4000)
 			.sound(52, 3000)
