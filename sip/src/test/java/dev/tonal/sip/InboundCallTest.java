@@ -279,4 +279,37 @@ class InboundCallTest {
 		call.bye();
 	}
 
+	@Test
+	void recordRouteOfAProxyIsCopiedInto200() throws Exception {
+		RecordingListener ivr = ivr(RecordingListener.answering());
+		// A "proxy" on the server's own address keeps in-dialog requests on loopback.
+		String route = "<sip:127.0.0.1:" + this.server.port() + ";transport=udp;lr>";
+		PhoneCall call = this.phone.call(this.ivrName, this.server.port(), Transport.UDP, "100",
+				Sdp.offer(40000, "PCMU"), "Record-Route: " + route);
+
+		Reply ok = call.awaitAnswerAndAck();
+
+		assertThat(ok.header("Record-Route")).containsExactly(route);
+		assertThat(call.bye().status()).isEqualTo(200);
+		assertThat(ivr.next()).isEqualTo("offered");
+		assertThat(ivr.next()).isEqualTo("answered");
+		assertThat(ivr.next()).isEqualTo("ended CALLER_HUNG_UP");
+	}
+
+	@Test
+	void callerInfoComesFromTheInvite() throws Exception {
+		RecordingListener ivr = ivr(RecordingListener.answering());
+		PhoneCall call = this.phone.call(this.ivrName, this.server.port(), Transport.TCP, "79161234567",
+				Sdp.offer(40000, "PCMU"));
+		call.awaitAnswerAndAck();
+
+		SipCall sipCall = ivr.awaitCall();
+		assertThat(sipCall.calledUser()).isEqualTo(this.ivrName);
+		assertThat(sipCall.caller().number()).isEqualTo("79161234567");
+		assertThat(sipCall.caller().name()).isEqualTo("Test Phone");
+		assertThat(sipCall.caller().transport()).isEqualTo("tcp");
+		assertThat(sipCall.caller().source().getAddress().getHostAddress()).isEqualTo("127.0.0.1");
+		call.bye();
+	}
+
 }

@@ -251,6 +251,15 @@ final class JainSipCall implements SipCall {
 	// ---- requests from the caller
 
 	synchronized void onAck(Request ack) {
+		confirm();
+	}
+
+	/**
+	 * ANSWERED to CONFIRMED. Also called for an in-dialog request that overtakes the ACK
+	 * (the stack handles messages concurrently): it proves the caller has our 200, and
+	 * the listener must hear "answered" before that request's event.
+	 */
+	private void confirm() {
 		if (this.state == State.ANSWERED) {
 			this.state = State.CONFIRMED;
 			notifyListener((l) -> l.answered(this));
@@ -288,6 +297,7 @@ final class JainSipCall implements SipCall {
 			return;
 		}
 		send(info, plain(Response.OK, request));
+		confirm();
 		if (this.state != State.ENDED) {
 			notifyListener((l) -> l.dtmf(this, dtmf.get()));
 		}
@@ -298,6 +308,7 @@ final class JainSipCall implements SipCall {
 			send(reInvite, plain(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, request));
 			return;
 		}
+		confirm();
 		String sdp = body(request);
 		if (sdp.isBlank()) {
 			// An offerless re-INVITE: our 200 carries the offer and its ACK the answer

@@ -4,7 +4,11 @@ import dev.tonal.sip.jain.JainStacks;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -94,10 +98,17 @@ public final class TestPhone implements SipListener, AutoCloseable {
 	 * Sends an INVITE to {@code user@127.0.0.1:serverPort} with the given SDP offer; read
 	 * the server's answers from the returned call.
 	 * @param callerNumber the user part of our From URI
+	 * @param extraHeaders more headers for the INVITE, as {@code "Name: value"}
 	 */
-	public PhoneCall call(String user, int serverPort, Transport transport, String callerNumber, String sdpOffer) {
+	public PhoneCall call(String user, int serverPort, Transport transport, String callerNumber, String sdpOffer,
+			String... extraHeaders) {
 		try {
 			Request invite = newRequest(Request.INVITE, user, serverPort, transport, callerNumber);
+			for (String header : extraHeaders) {
+				int colon = header.indexOf(':');
+				invite.addHeader(this.headers.createHeader(header.substring(0, colon).trim(),
+						header.substring(colon + 1).trim()));
+			}
 			invite.setContent(sdpOffer, this.headers.createContentTypeHeader("application", "sdp"));
 			PhoneCall call = new PhoneCall(this, transport);
 			this.calls.put(callId(invite), call);
@@ -208,6 +219,20 @@ public final class TestPhone implements SipListener, AutoCloseable {
 		return (raw != null) ? new String(raw, StandardCharsets.UTF_8) : "";
 	}
 
+	private static Map<String, List<String>> headers(Message message) {
+		Map<String, List<String>> headers = new LinkedHashMap<>();
+		for (Iterator<String> names = message.getHeaderNames(); names.hasNext();) {
+			String name = names.next();
+			List<String> values = new ArrayList<>();
+			for (Iterator<?> it = message.getHeaders(name); it.hasNext();) {
+				String encoded = it.next().toString();
+				values.add(encoded.substring(encoded.indexOf(':') + 1).trim());
+			}
+			headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values));
+		}
+		return Map.copyOf(headers);
+	}
+
 	private static String callId(Message message) {
 		return ((CallIdHeader) message.getHeader(CallIdHeader.NAME)).getCallId();
 	}
@@ -223,8 +248,8 @@ public final class TestPhone implements SipListener, AutoCloseable {
 		Response response = event.getResponse();
 		ContentTypeHeader type = (ContentTypeHeader) response.getHeader(ContentTypeHeader.NAME);
 		String contentType = (type != null) ? type.getContentType() + "/" + type.getContentSubType() : "";
-		repliesOf(transaction)
-			.add(new Reply(response.getStatusCode(), response.getReasonPhrase(), contentType, body(response)));
+		repliesOf(transaction).add(new Reply(response.getStatusCode(), response.getReasonPhrase(), contentType,
+				body(response), headers(response)));
 	}
 
 	@Override
@@ -258,7 +283,7 @@ public final class TestPhone implements SipListener, AutoCloseable {
 		if (!event.isServerTransaction()) {
 			ClientTransaction transaction = event.getClientTransaction();
 			if (transaction.getApplicationData() != null) {
-				repliesOf(transaction).add(new Reply(408, "Timeout (no reply at all)", "", ""));
+				repliesOf(transaction).add(Reply.local(408, "Timeout (no reply at all)"));
 			}
 		}
 	}
