@@ -23,6 +23,14 @@ public final class InputErrors {
 		return this;
 	}
 
+	/**
+	 * How many errors so far; lets a check skip follow-up errors about an already bad
+	 * field.
+	 */
+	public int count() {
+		return this.errors.size();
+	}
+
 	public boolean isEmpty() {
 		return this.errors.isEmpty();
 	}

@@ -54,21 +54,24 @@ final class IntervalConditions {
 		pair(fields, "start_dow", "end_dow", 7, "1 = Sunday … 7 = Saturday", condition, errors);
 		pair(fields, "start_mday", "end_mday", 31, "a day of the month", condition, errors);
 		condition.put("month", number(fields, "month", 12, "1 = January … 12 = December", errors));
+		int before = errors.count();
 		String startTime = time(fields, "start_time", errors);
 		String endTime = time(fields, "end_time", errors);
-		if ((startTime == null) != (endTime == null)) {
+		if (errors.count() == before && (startTime == null) != (endTime == null)) {
 			errors.add(fields.path((startTime == null) ? "start_time" : "end_time"),
 					"set both start_time and end_time (\"hh:mm:ss\"), or neither");
 		}
 		condition.put("start_time", startTime);
 		condition.put("end_time", endTime);
+		before = errors.count();
 		LocalDateTime start = datetime(fields, "start_datetime", errors);
 		LocalDateTime end = datetime(fields, "end_datetime", errors);
-		if ((start == null) != (end == null)) {
+		boolean readable = errors.count() == before;
+		if (readable && (start == null) != (end == null)) {
 			errors.add(fields.path((start == null) ? "start_datetime" : "end_datetime"),
 					"set both start_datetime and end_datetime (\"YYYY-MM-DD HH:MM:SS\"), or neither");
 		}
-		else if (start != null && start.isAfter(end)) {
+		else if (readable && start != null && start.isAfter(end)) {
 			errors.add(fields.path("end_datetime"), "must not be before start_datetime");
 		}
 		condition.put("start_datetime", (start != null) ? Datetimes.FORMAT.format(start) : null);
@@ -79,9 +82,10 @@ final class IntervalConditions {
 	/** A start/end pair of numbers 1..max, 0 or absent meaning any; both or neither. */
 	private static void pair(JsonFields fields, String startField, String endField, int max, String meaning,
 			Map<String, Object> condition, InputErrors errors) {
+		int before = errors.count();
 		int start = number(fields, startField, max, meaning, errors);
 		int end = number(fields, endField, max, meaning, errors);
-		if ((start == 0) != (end == 0)) {
+		if (errors.count() == before && (start == 0) != (end == 0)) {
 			errors.add(fields.path((start == 0) ? startField : endField),
 					"set both " + startField + " and " + endField + " (1.." + max + "), or neither");
 		}
