@@ -4,8 +4,13 @@ import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.util.EventObject;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import gov.nist.javax.sip.EventScanner;
+import gov.nist.javax.sip.EventWrapper;
+import gov.nist.javax.sip.SipStackImpl;
 
 import javax.sip.ListeningPoint;
 import javax.sip.PeerUnavailableException;
@@ -30,7 +35,15 @@ public final class JainStacks {
 
 		/** Stops the stack and all its threads. */
 		public void stop() {
+			EventScanner scanner = ((SipStackImpl) this.sipStack).getEventScanner();
 			this.sipStack.stop();
+			if (scanner != null) {
+				// stop() only flags the (non-daemon) event scanner thread, which stays
+				// blocked
+				// waiting for an event and keeps the JVM alive; one empty event wakes it
+				// to exit.
+				scanner.addEvent(new EventWrapper(new EventObject(this.provider), null));
+			}
 		}
 
 	}

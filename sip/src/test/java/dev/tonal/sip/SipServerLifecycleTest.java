@@ -1,0 +1,58 @@
+package dev.tonal.sip;
+
+import java.util.HashSet;
+import java.util.Set;
+
+import dev.tonal.sip.testphone.Transport;
+import dev.tonal.sip.testphone.TestPhone;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Starting and stopping the SIP server: nothing may keep the JVM alive afterwards. */
+@Timeout(60)
+class SipServerLifecycleTest {
+
+	@Test
+	void closingTheServerEndsEveryNonDaemonThreadItStarted() throws Exception {
+		Set<Thread> before = nonDaemonThreads();
+		SipServer server = SipServer.start(SipConfig.loopback(), (user, caller) -> Route.notFound());
+		try (TestPhone phone = TestPhone.start()) {
+			assertThat(phone.options(server.port(), Transport.UDP).status()).isEqualTo(200);
+			assertThat(phone.options(server.port(), Transport.TCP).status()).isEqualTo(200);
+		}
+		Set<Thread> started = nonDaemonThreads();
+		started.removeAll(before);
+
+		server.close();
+
+		for (Thread thread : started) {
+			thread.join(10_000);
+			assertThat(thread.isAlive()).as("thread %s still alive after close()", thread.getName()).isFalse();
+		}
+	}
+
+	@Test
+	void aTakenPortIsAClearError() {
+		try (SipServer first = SipServer.start(SipConfig.loopback(), (user, caller) -> Route.notFound())) {
+			SipConfig samePort = SipConfig.loopback().withPort(first.port());
+
+			assertThatThrownBy(() -> SipServer.start(samePort, (user, caller) -> Route.notFound()))
+				.isInstanceOf(SipServerException.class)
+				.hasMessageContaining("Cannot start SIP on 127.0.0.1:" + first.port());
+		}
+	}
+
+	private static Set<Thread> nonDaemonThreads() {
+		Set<Thread> threads = new HashSet<>();
+		for (Thread thread : Thread.getAllStackTraces().keySet()) {
+			if (!thread.isDaemon() && thread.isAlive()) {
+				threads.add(thread);
+			}
+		}
+		return threads;
+	}
+
+}
