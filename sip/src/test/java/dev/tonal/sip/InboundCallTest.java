@@ -32,7 +32,7 @@ class InboundCallTest {
 
 	private static final AtomicInteger ivrNumbers = new AtomicInteger();
 
-	private final Map<String, RecordingListener> ivrs = new ConcurrentHashMap<>();
+	private final Map<String, CallListener> ivrs = new ConcurrentHashMap<>();
 
 	private SipServer server;
 
@@ -49,7 +49,7 @@ class InboundCallTest {
 			case "blocked" -> Route.blocked();
 			case "phone" -> new Route.Phone("phone");
 			default -> {
-				RecordingListener listener = this.ivrs.get(user);
+				CallListener listener = this.ivrs.get(user);
 				yield (listener != null) ? Route.ivr(user, listener) : Route.notFound();
 			}
 		};
@@ -68,7 +68,7 @@ class InboundCallTest {
 		this.server.close();
 	}
 
-	private RecordingListener ivr(RecordingListener listener) {
+	private <T extends CallListener> T ivr(T listener) {
 		this.ivrs.put(this.ivrName, listener);
 		return listener;
 	}
@@ -310,6 +310,32 @@ class InboundCallTest {
 		assertThat(sipCall.caller().transport()).isEqualTo("tcp");
 		assertThat(sipCall.caller().source().getAddress().getHostAddress()).isEqualTo("127.0.0.1");
 		call.bye();
+	}
+
+	@Test
+	void inviteWithoutSdpGetsOurOfferAndTheAckCarriesTheCallersAnswer() throws Exception {
+		RecordingListener ivr = ivr(RecordingListener.answering());
+		PhoneCall call = this.phone.call(this.ivrName, this.server.port(), Transport.UDP, "");
+
+		Reply ok = call.awaitFinal();
+		assertThat(ok.status()).isEqualTo(200);
+		assertThat(ok.body()).containsPattern("m=audio \\d+ RTP/AVP 0 101\r\n");
+		assertThat(ivr.awaitCall().remoteMedia().wantsOurAudio()).isFalse();
+		call.ack(Sdp.offer(40004, "PCMU", "telephone-event"));
+
+		assertThat(ivr.next()).isEqualTo("offered");
+		assertThat(ivr.next()).isEqualTo("answered");
+		assertThat(ivr.awaitCall().remoteMedia().address().getPort()).isEqualTo(40004);
+		assertThat(ivr.awaitCall().remoteMedia().wantsOurAudio()).isTrue();
+		call.bye();
+	}
+
+	@Test
+	void anIvrThatFailsToTakeTheCallRefusesIt480() {
+		ivr(new RecordingListener.Failing());
+		PhoneCall call = this.phone.call(this.ivrName, this.server.port(), Transport.UDP, Sdp.offer(40000, "PCMU"));
+
+		assertThat(call.awaitFinal().status()).isEqualTo(480);
 	}
 
 }

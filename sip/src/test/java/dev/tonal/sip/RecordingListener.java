@@ -72,4 +72,18 @@ final class RecordingListener implements CallListener {
 		return this.call.get(TestPhone.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
 	}
 
+	/** An IVR whose set-up fails: it throws when offered the call. */
+	static final class Failing implements CallListener {
+
+		@Override
+		public void offered(SipCall call) {
+			throw new IllegalStateException("IVR set-up failed (expected by this test)");
+		}
+
+		@Override
+		public void ended(SipCall call, CallEndReason reason) {
+		}
+
+	}
+
 }

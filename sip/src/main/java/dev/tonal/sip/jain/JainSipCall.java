@@ -48,6 +48,14 @@ final class JainSipCall implements SipCall {
 
 	private static final Logger log = Logger.getLogger(JainSipCall.class.getName());
 
+	/**
+	 * What an INVITE without SDP (late offer, RFC 3261 §13.2.1) is treated as offering:
+	 * our 200 then offers PCMU and telephone-event, and the caller's answer arrives in
+	 * the ACK. Until then the caller's address is unknown (0.0.0.0) and no audio is sent.
+	 */
+	private static final String LATE_OFFER = "v=0\r\nc=IN IP4 0.0.0.0\r\nm=audio 9 RTP/AVP 0 101\r\n"
+			+ "a=rtpmap:101 telephone-event/8000\r\n";
+
 	private enum State {
 
 		ROUTING, RINGING, ANSWERED, CONFIRMED, ENDED
@@ -161,7 +169,8 @@ final class JainSipCall implements SipCall {
 		Optional<SdpAnswer> negotiated;
 		RtpSocket socket;
 		try {
-			SdpOffer offer = SdpOffer.parse(body(this.inviteRequest));
+			String offered = body(this.inviteRequest);
+			SdpOffer offer = SdpOffer.parse(offered.isBlank() ? LATE_OFFER : offered);
 			socket = this.server.rtpPorts().allocate();
 			negotiated = SdpAnswer.negotiate(offer, this.server.config().advertisedAddress(), socket.port(),
 					ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE));
@@ -192,7 +201,13 @@ final class JainSipCall implements SipCall {
 			this.state = State.RINGING;
 			send(this.invite, response(Response.RINGING, this.inviteRequest));
 		}
-		this.listener.offered(this);
+		try {
+			this.listener.offered(this);
+		}
+		catch (RuntimeException ex) {
+			log.log(Level.WARNING, "the IVR failed to take " + this + "; refusing it", ex);
+			hangUp();
+		}
 	}
 
 	@Override
@@ -251,7 +266,24 @@ final class JainSipCall implements SipCall {
 	// ---- requests from the caller
 
 	synchronized void onAck(Request ack) {
+		if (this.state == State.ANSWERED && this.remoteMedia.address().getAddress().isAnyLocalAddress()) {
+			takeLateAnswer(body(ack));
+		}
 		confirm();
+	}
+
+	/**
+	 * The ACK of a late-offer call carries the caller's answer: where to send our RTP.
+	 */
+	private void takeLateAnswer(String sdp) {
+		try {
+			SdpOffer.parse(sdp)
+				.firstAudio()
+				.ifPresent((audio) -> this.remoteMedia = new RemoteMedia(audio.rtpAddress(), audio.direction()));
+		}
+		catch (SdpException ex) {
+			log.warning(() -> "unreadable SDP answer in the ACK of " + this + ": " + ex.getMessage());
+		}
 	}
 
 	/**
@@ -275,8 +307,13 @@ final class JainSipCall implements SipCall {
 	}
 
 	synchronized void onBye(ServerTransaction bye, Request request) {
+		boolean unanswered = this.state == State.ROUTING || this.state == State.RINGING;
 		end(CallEndReason.CALLER_HUNG_UP);
 		send(bye, plain(Response.OK, request));
+		if (unanswered) {
+			// A BYE in the early dialog: the INVITE still needs its final response.
+			send(this.invite, response(Response.REQUEST_TERMINATED, this.inviteRequest));
+		}
 	}
 
 	synchronized void onInfo(ServerTransaction info, Request request) {

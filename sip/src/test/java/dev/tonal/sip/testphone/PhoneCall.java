@@ -67,10 +67,21 @@ public final class PhoneCall {
 
 	/** Acknowledges the 200 OK to the INVITE. */
 	public void ack() {
+		ack("");
+	}
+
+	/**
+	 * Acknowledges the 200 OK with an SDP answer (for a call placed without an offer).
+	 */
+	public void ack(String sdpAnswer) {
 		try {
 			Dialog dialog = dialog();
 			long cseq = ((CSeqHeader) this.invite.getRequest().getHeader(CSeqHeader.NAME)).getSeqNumber();
-			dialog.sendAck(dialog.createAck(cseq));
+			Request ack = dialog.createAck(cseq);
+			if (!sdpAnswer.isEmpty()) {
+				ack.setContent(sdpAnswer, this.phone.headers.createContentTypeHeader("application", "sdp"));
+			}
+			dialog.sendAck(ack);
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException("could not send ACK: " + ex.getMessage(), ex);

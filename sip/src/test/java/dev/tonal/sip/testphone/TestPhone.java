@@ -109,7 +109,9 @@ public final class TestPhone implements SipListener, AutoCloseable {
 				invite.addHeader(this.headers.createHeader(header.substring(0, colon).trim(),
 						header.substring(colon + 1).trim()));
 			}
-			invite.setContent(sdpOffer, this.headers.createContentTypeHeader("application", "sdp"));
+			if (!sdpOffer.isEmpty()) {
+				invite.setContent(sdpOffer, this.headers.createContentTypeHeader("application", "sdp"));
+			}
 			PhoneCall call = new PhoneCall(this, transport);
 			this.calls.put(callId(invite), call);
 			call.sendInvite(invite);
