@@ -117,6 +117,21 @@ class IvrReferencesApiTest extends IvrApiFixtures {
 	}
 
 	@Test
+	void deletingAClientDeletesItsIvrsWithTheSoundsAndIntervalsTheyUse() {
+		Ivr ivr = newIvr();
+		long sound = newSound(ivr.token());
+		Response interval = post("/client/@me/interval/", ivr.token(), Map.of("name", "office hours", "timezone",
+				"Europe/Moscow", "conditions", List.of(Map.of("start_dow", 2, "end_dow", 6))));
+		newRule(ivr, "start", Map.of("action", "play_sound", "sound", sound, "sound_type", "foreground", "interval",
+				interval.body().get("id").asLong()));
+		newRule(ivr, "timeout", Map.of("action", "jump_to_context", "context", ivr.contextId()));
+		put(ivr.path(), ivr.token(), Map.of("entry_context", ivr.contextId(), "vm_greeting", sound));
+		Response deleted = delete("/client/" + ivr.client().id(), adminToken());
+		assertThat(deleted.status()).as(deleted.toString()).isEqualTo(204);
+		assertThat(get("/extension/" + ivr.extensionId() + "/ivr/", adminToken()).status()).isEqualTo(404);
+	}
+
+	@Test
 	void deletingTheIvrExtensionDeletesItsConfiguration() {
 		Ivr ivr = newIvr();
 		long sound = newSound(ivr.token());

@@ -44,6 +44,9 @@ public final class IvrSettingsValidator {
 			errors.add(new FieldError(IvrSettingsJson.LIFETIME_EXP_TRANSFER_DST,
 					"is required when lifetime_exp_action is transfer: the number or extension to transfer to"));
 		}
+		if (settings.lifetimeExpTransferDst() != null && settings.lifetimeExpTransferDst().length() > 255) {
+			errors.add(new FieldError(IvrSettingsJson.LIFETIME_EXP_TRANSFER_DST, "must be at most 255 characters"));
+		}
 		if (settings.sleepTime() < 0) {
 			errors.add(new FieldError(IvrSettingsJson.SLEEP_TIME, "must be 0 or a positive number of milliseconds"));
 		}
@@ -51,7 +54,8 @@ public final class IvrSettingsValidator {
 			errors.add(new FieldError(IvrSettingsJson.VM_GREETING,
 					"sound " + settings.vmGreeting() + " is not one of your sounds"));
 		}
-		if (settings.vmMailto() != null && !settings.vmMailto().matches("[^@\\s]+@[^@\\s]+")) {
+		if (settings.vmMailto() != null
+				&& (settings.vmMailto().length() > 255 || !settings.vmMailto().matches("[^@\\s]+@[^@\\s]+"))) {
 			errors.add(new FieldError(IvrSettingsJson.VM_MAILTO, "must be an e-mail address"));
 		}
 		return errors;

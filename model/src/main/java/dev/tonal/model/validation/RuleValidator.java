@@ -88,6 +88,20 @@ public final class RuleValidator {
 
 	public static final int MAX_TRANSFER_DESTINATIONS = 10;
 
+	/** Longest variable name. */
+	public static final int MAX_VARIABLE_NAME_LENGTH = 64;
+
+	/** Longest key sequence (play_digits, an option name). */
+	public static final int MAX_DIGITS_LENGTH = 32;
+
+	/** Longest caller-id number or name. */
+	public static final int MAX_NAME_LENGTH = 255;
+
+	/** Longest free text: destinations, variable values, patterns. */
+	public static final int MAX_TEXT_LENGTH = 1024;
+
+	public static final int MAX_URL_LENGTH = 2048;
+
 	/** IVR variable names, as the original API defines them. */
 	public static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
 
@@ -249,6 +263,7 @@ public final class RuleValidator {
 	/** Formats, ranges and references of fields that are checked whatever the action. */
 	private void checkFieldsOfAnyAction() {
 		Rule r = this.rule;
+		checkLengths();
 		if (r.sound() != null && !this.references.soundExists(r.sound())) {
 			error(SOUND, "sound " + r.sound() + " is not one of your sounds; upload it to /client/{cid}/sound/ first");
 		}
@@ -274,6 +289,40 @@ public final class RuleValidator {
 			error(CALL_INTERACTIVE_METHOD, "must be GET or POST");
 		}
 		checkJumpTarget();
+	}
+
+	/** Text longer than anything sensible is refused here rather than by the store. */
+	private void checkLengths() {
+		Rule r = this.rule;
+		maxLength(DIGITS, r.digits(), MAX_DIGITS_LENGTH);
+		maxLength(CONTEXT_OPTION, r.contextOption(), MAX_DIGITS_LENGTH);
+		maxLength(TRANSFER_DST, r.transferDst(), MAX_TEXT_LENGTH);
+		maxLength(SET_VARIABLE_VALUE, r.setVariableValue(), MAX_TEXT_LENGTH);
+		maxLength(CALLER_ID, r.callerId(), MAX_TEXT_LENGTH);
+		maxLength(MATCH_VARIABLE_VALUE, r.matchVariableValue(), MAX_TEXT_LENGTH);
+		maxLength(CALLER_ID_NUMBER, r.callerIdNumber(), MAX_NAME_LENGTH);
+		maxLength(CALLER_ID_NAME, r.callerIdName(), MAX_NAME_LENGTH);
+		maxLength(CALL_INTERACTIVE_URL, r.callInteractiveUrl(), MAX_URL_LENGTH);
+		for (String field : List.of(PLAY_DIGITS_VARIABLE, TRANSFER_VARIABLE, SET_VARIABLE_NAME, RECORD_DIGITS_VARIABLE,
+				MATCH_VARIABLE_NAME)) {
+			maxLength(field, variableField(field), MAX_VARIABLE_NAME_LENGTH);
+		}
+	}
+
+	private String variableField(String field) {
+		return switch (field) {
+			case PLAY_DIGITS_VARIABLE -> this.rule.playDigitsVariable();
+			case TRANSFER_VARIABLE -> this.rule.transferVariable();
+			case SET_VARIABLE_NAME -> this.rule.setVariableName();
+			case RECORD_DIGITS_VARIABLE -> this.rule.recordDigitsVariable();
+			default -> this.rule.matchVariableName();
+		};
+	}
+
+	private void maxLength(String field, String value, int max) {
+		if (value != null && value.length() > max) {
+			error(field, "is " + value.length() + " characters long; at most " + max + " are allowed");
+		}
 	}
 
 	private void checkJumpTarget() {

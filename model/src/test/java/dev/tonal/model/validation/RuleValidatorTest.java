@@ -221,6 +221,18 @@ class RuleValidatorTest {
 						"match_variable_value"),
 				arguments("match_variable_value without name", json("action", "hangup", "match_variable_value", "en"),
 						"match_variable_name"),
+				arguments("play_digits of 33 keys",
+						json("action", "play_digits", "digits", "1".repeat(33), "play_digits_method", "digits"),
+						"digits"),
+				arguments("variable name of 65 characters",
+						json("action", "set_variable", "set_variable_name", "v".repeat(65), "set_variable_value", "1"),
+						"set_variable_name"),
+				arguments("url of 2049 characters",
+						json("action", "call_interactive", "call_interactive_url",
+								"http://crm.example/" + "x".repeat(2030), "call_interactive_method", "GET"),
+						"call_interactive_url"),
+				arguments("transfer_dst of 1025 characters",
+						json("action", "simple_transfer", "transfer_dst", "1".repeat(1025)), "transfer_dst"),
 				arguments("play_sound_from_variable not a boolean",
 						json("action", "hangup", "play_sound_from_variable", "true"), "play_sound_from_variable"));
 	}
