@@ -41,7 +41,7 @@ final class CallInteractiveStep extends Step {
 	@Override
 	Flow start() {
 		this.url = this.call.expand(this.rule.callInteractiveUrl());
-		String method = (this.rule.callInteractiveMethod() != null) ? this.rule.callInteractiveMethod() : "POST";
+		String method = "GET".equalsIgnoreCase(this.rule.callInteractiveMethod()) ? "GET" : "POST";
 		int timeout = (this.rule.callInteractiveTimeout() != null) ? this.rule.callInteractiveTimeout()
 				: DEFAULT_TIMEOUT_S;
 		this.requestId = this.call.newId();

@@ -92,7 +92,10 @@ public sealed interface Command {
 
 	/**
 	 * Connect the caller to the answered {@code destination}; every other leg of the
-	 * transfer is cancelled.
+	 * transfer is cancelled. The bridge lasts until either side hangs up. If the session
+	 * is not {@linkplain CallSession#isEnded() ended} by the bridge (a quality_rate
+	 * follows), report {@link Event.CalleeHungUp} and keep the caller; otherwise the IVR
+	 * is done with the call.
 	 */
 	record Bridge(long transferId, String destination) implements Command {
 

@@ -13,6 +13,8 @@ import dev.tonal.model.SoundType;
  */
 final class RuleSteps {
 
+	static final int TRANSFER_MAX_DESTINATIONS = 10;
+
 	private RuleSteps() {
 	}
 
@@ -28,7 +30,9 @@ final class RuleSteps {
 					spoken(call, call.variables.get(rule.playDigitsVariable()), rule.playDigitsMethod()));
 			case JUMP_TO_CONTEXT -> new InstantStep(call, () -> new Flow.Enter(rule.context(),
 					(rule.contextOption() != null) ? rule.contextOption() : BuiltInOption.START));
-			case TRANSFER, SIMPLE_TRANSFER ->
+			case TRANSFER ->
+				new TransferStep(call, firstTen(TransferStep.split(call.expand(rule.transferDst()))), ring, Flow.NEXT);
+			case SIMPLE_TRANSFER ->
 				new TransferStep(call, TransferStep.split(call.expand(rule.transferDst())), ring, Flow.NEXT);
 			case TRANSFER_FROM_VARIABLE -> {
 				String value = (rule.transferVariable() != null) ? call.variables.get(rule.transferVariable()) : null;
@@ -53,6 +57,15 @@ final class RuleSteps {
 			case QUALITY_RATE -> new QualityRateStep(call, rule);
 			case VOICE_HELPER -> new VoiceHelperStep(call, rule);
 		};
+	}
+
+	/**
+	 * {@code transfer} rings at most {@value #TRANSFER_MAX_DESTINATIONS} destinations
+	 * (rule 16); more can only come from an expanded variable.
+	 */
+	private static java.util.List<String> firstTen(java.util.List<String> destinations) {
+		return (destinations.size() > TRANSFER_MAX_DESTINATIONS) ? destinations.subList(0, TRANSFER_MAX_DESTINATIONS)
+				: destinations;
 	}
 
 	/** Spoken digits, or null (nothing to play) for an unset or empty text (rule 14). */

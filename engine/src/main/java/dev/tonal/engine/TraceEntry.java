@@ -10,6 +10,16 @@ import java.util.Objects;
  * ...attributes}}. {@code at} is ms since the call was answered; attributes keep their
  * order and hold only strings, numbers, booleans and lists of strings, so the JSON
  * mapping is mechanical. The same entries serve real calls and the simulator.
+ *
+ * <p>
+ * Types are those of rule 33, plus a few that explain ends and skips: {@code error}
+ * ({@code why}: no entry context, a missing context or option, the loop guard, an engine
+ * fault), {@code verb_skipped} ({@code verb}, {@code why}: an unknown or unusable Call
+ * Interactive verb, a failed synthesis), {@code speech_unmatched} ({@code speech}),
+ * {@code speech_failed} ({@code why}) and {@code transfer_ended} (the callee hung up and
+ * a quality_rate follows). A {@code digit} may carry {@code kept: true} (typed during a
+ * rule without input, used by the next input) or {@code duplicate: true} (the same key
+ * from a second transport).
  */
 public record TraceEntry(long at, String type, Map<String, Object> attributes) {
 

@@ -191,6 +191,19 @@ class ActionsTest {
 	}
 
 	@Test
+	void rule16_transferRingsAtMostTenDestinationsSimpleTransferAll() {
+		String twelve = "d1 d2 d3 d4 d5 d6 d7 d8 d9 d10 d11 d12";
+		EngineHarness transfer = EngineHarness
+			.call(TestIvr.menu().rules(1, "start", setVariable("all", twelve), transfer("${all}")).build())
+			.answer();
+		assertThat(transfer.last(Command.Ring.class).destinations()).hasSize(10).endsWith("d10");
+		EngineHarness simple = EngineHarness
+			.call(TestIvr.menu().rules(1, "start", Rule.builder(Action.SIMPLE_TRANSFER).transferDst(twelve)).build())
+			.answer();
+		assertThat(simple.last(Command.Ring.class).destinations()).hasSize(12);
+	}
+
+	@Test
 	void rule17_transferFromVariableDoesNothingWhenUnset() {
 		EngineHarness h = EngineHarness
 			.call(TestIvr.menu()
