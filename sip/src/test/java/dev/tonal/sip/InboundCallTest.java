@@ -338,4 +338,14 @@ class InboundCallTest {
 		assertThat(call.awaitFinal().status()).isEqualTo(480);
 	}
 
+	@Test
+	void rule32_infoWithADtmfTypeButNoKeyIsRefused400() {
+		ivr(RecordingListener.answering());
+		PhoneCall call = this.phone.call(this.ivrName, this.server.port(), Transport.UDP, Sdp.offer(40000, "PCMU"));
+		call.awaitAnswerAndAck();
+
+		assertThat(call.info("application", "dtmf-relay", "Duration=160").status()).isEqualTo(400);
+		call.bye();
+	}
+
 }

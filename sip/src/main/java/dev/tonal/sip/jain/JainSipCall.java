@@ -1,5 +1,6 @@
 package dev.tonal.sip.jain;
 
+import dev.tonal.media.dtmf.SipInfoDtmf;
 import dev.tonal.sip.CallEndReason;
 import dev.tonal.sip.CallListener;
 import dev.tonal.sip.CallerInfo;
@@ -319,24 +320,24 @@ final class JainSipCall implements SipCall {
 	synchronized void onInfo(ServerTransaction info, Request request) {
 		ContentTypeHeader type = (ContentTypeHeader) request.getHeader(ContentTypeHeader.NAME);
 		String contentType = (type != null) ? type.getContentType() + "/" + type.getContentSubType() : "";
-		Optional<Dtmf> dtmf;
-		try {
-			dtmf = InfoDtmf.parse(contentType, body(request));
-		}
-		catch (IllegalArgumentException ex) {
-			Response bad = plain(Response.BAD_REQUEST, request);
-			setReason(bad, ex.getMessage());
-			send(info, bad);
+		boolean dtmfType = contentType.equalsIgnoreCase(SipInfoDtmf.DTMF_RELAY)
+				|| contentType.equalsIgnoreCase(SipInfoDtmf.DTMF);
+		if (!dtmfType) {
+			send(info, plain(Response.UNSUPPORTED_MEDIA_TYPE, request));
 			return;
 		}
-		if (dtmf.isEmpty()) {
-			send(info, plain(Response.UNSUPPORTED_MEDIA_TYPE, request));
+		Optional<Character> key = SipInfoDtmf.parse(contentType, body(request));
+		if (key.isEmpty()) {
+			Response bad = plain(Response.BAD_REQUEST, request);
+			setReason(bad, "No DTMF key in the INFO body");
+			send(info, bad);
 			return;
 		}
 		send(info, plain(Response.OK, request));
 		confirm();
 		if (this.state != State.ENDED) {
-			notifyListener((l) -> l.dtmf(this, dtmf.get()));
+			Dtmf dtmf = new Dtmf(key.get());
+			notifyListener((l) -> l.dtmf(this, dtmf));
 		}
 	}
 

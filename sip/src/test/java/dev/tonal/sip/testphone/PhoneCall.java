@@ -1,5 +1,7 @@
 package dev.tonal.sip.testphone;
 
+import dev.tonal.media.dtmf.SipInfoDtmf;
+
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -100,7 +102,7 @@ public final class PhoneCall {
 
 	/** Sends a key press as SIP INFO {@code application/dtmf-relay}. */
 	public Reply sendDtmfInfo(char digit) {
-		return info("application", "dtmf-relay", "Signal=" + digit + "\r\nDuration=160\r\n");
+		return info("application", "dtmf-relay", SipInfoDtmf.dtmfRelayBody(digit, 160));
 	}
 
 	/** Sends SIP INFO with any body. */
