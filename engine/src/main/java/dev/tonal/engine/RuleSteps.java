@@ -6,6 +6,7 @@ import dev.tonal.model.BuiltInOption;
 import dev.tonal.model.PlayDigitsMethod;
 import dev.tonal.model.Rule;
 import dev.tonal.model.SoundType;
+import dev.tonal.model.validation.RuleValidator;
 
 /**
  * Makes the step that carries out a rule's action (semantics.md §4): one place per
@@ -13,7 +14,8 @@ import dev.tonal.model.SoundType;
  */
 final class RuleSteps {
 
-	static final int TRANSFER_MAX_DESTINATIONS = 10;
+	/** The API's limit, the same for the engine (model validation owns the number). */
+	static final int TRANSFER_MAX_DESTINATIONS = RuleValidator.MAX_TRANSFER_DESTINATIONS;
 
 	private RuleSteps() {
 	}
