@@ -110,6 +110,11 @@ public final class CallSession {
 		if (this.mode == Mode.ENDED) {
 			return List.of();
 		}
+		if (this.call.now() != null && now.isBefore(this.call.now())) {
+			// Time never goes back for a call: a late event happened no earlier than the
+			// last.
+			now = this.call.now();
+		}
 		try {
 			if (this.mode == Mode.NOT_STARTED) {
 				if (event instanceof Event.Answered) {

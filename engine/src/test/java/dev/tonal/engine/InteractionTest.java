@@ -134,6 +134,17 @@ class InteractionTest {
 	}
 
 	@Test
+	void timeNeverGoesBackwards() {
+		EngineHarness h = EngineHarness
+			.call(TestIvr.menu().rules(1, "start", setVariable("x", "1")).rules(1, "1", transfer("one")).build())
+			.answer();
+		h.advance(3000).dtmf("1");
+		long transfer = h.last(Command.Ring.class).transferId();
+		h.session.handle(new Event.TransferFailed(transfer, "one", "busy"), EngineHarness.START.plusMillis(1000));
+		assertThat(h.session.trace()).extracting(TraceEntry::at).isSorted().last().isEqualTo(3000L);
+	}
+
+	@Test
 	void eventsBeforeAnswerAndStaleIdsAreIgnored() {
 		EngineHarness h = EngineHarness.call(TestIvr.menu().sound(1, 1000).rules(1, "start", background(1)).build());
 		h.handle(new Event.PlaybackFinished(1)).answer().handle(new Event.PlaybackFinished(99));
