@@ -2,6 +2,7 @@ package dev.tonal.app.api;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,25 +15,20 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.stereotype.Component;
 
 /**
  * The one place that shapes error responses (api.md §1): RFC 9457 problem documents
  * ({@code type}, {@code title}, {@code status}, {@code detail}) that always also carry
  * {@code message} (what clients of the original API read) and, for bad input,
  * {@code errors: [{"field", "message"}]}. Used by the exception handler (through Spring's
- * converters) and by servlet filters that answer before any controller (through
- * {@link #write}).
+ * converters), and through {@link #write} and {@link #json} by the servlet filters and
+ * the servlet container's error report, which answer before or outside Spring MVC.
  */
-@Component
-public class Problems {
+public final class Problems {
 
 	private static final URI ABOUT_BLANK = URI.create("about:blank");
 
-	private final JsonMapper json;
-
-	public Problems(JsonMapper json) {
-		this.json = json;
+	private Problems() {
 	}
 
 	/** A problem for {@code status} whose detail and message are {@code message}. */
@@ -58,11 +54,16 @@ public class Problems {
 	 * Writes {@code problem} as {@code application/problem+json} to a raw servlet
 	 * response.
 	 */
-	public void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+	public static void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
 		response.setStatus(problem.getStatus());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");
-		this.json.writeValue(response.getOutputStream(), asMap(problem));
+		response.getOutputStream().write(json(problem).getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** The problem as JSON text. */
+	public static String json(ProblemDetail problem) {
+		return JsonMapper.shared().writeValueAsString(asMap(problem));
 	}
 
 	/**

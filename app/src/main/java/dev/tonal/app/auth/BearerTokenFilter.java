@@ -25,11 +25,8 @@ public class BearerTokenFilter extends OncePerRequestFilter {
 
 	private final TokenService tokens;
 
-	private final Problems problems;
-
-	public BearerTokenFilter(TokenService tokens, Problems problems) {
+	public BearerTokenFilter(TokenService tokens) {
 		this.tokens = tokens;
-		this.problems = problems;
 	}
 
 	@Override
@@ -42,7 +39,7 @@ public class BearerTokenFilter extends OncePerRequestFilter {
 		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
 		if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7) || header.substring(7).isBlank()) {
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"tonal\"");
-			this.problems.write(response,
+			Problems.write(response,
 					Problems.of(HttpStatus.UNAUTHORIZED,
 							"an access token is required: get one from POST /oauth/token and send it as "
 									+ "'Authorization: Bearer <token>'"));
@@ -52,12 +49,12 @@ public class BearerTokenFilter extends OncePerRequestFilter {
 		if (caller == null) {
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE,
 					"Bearer realm=\"tonal\", error=\"invalid_token\", error_description=\"unknown or expired token\"");
-			this.problems.write(response, Problems.of(HttpStatus.UNAUTHORIZED,
+			Problems.write(response, Problems.of(HttpStatus.UNAUTHORIZED,
 					"the access token is unknown, revoked or expired: get a new one from POST /oauth/token"));
 			return;
 		}
 		if (caller.access() == Access.READ_ONLY && !isRead(request)) {
-			this.problems.write(response, Problems.of(HttpStatus.FORBIDDEN,
+			Problems.write(response, Problems.of(HttpStatus.FORBIDDEN,
 					"this token is read-only and may only GET: use a token of an app with full access"));
 			return;
 		}

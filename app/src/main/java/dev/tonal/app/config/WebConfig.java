@@ -2,11 +2,15 @@ package dev.tonal.app.config;
 
 import java.util.List;
 
-import dev.tonal.app.api.Problems;
+import dev.tonal.app.api.ProblemErrorReportValve;
 import dev.tonal.app.auth.BearerTokenFilter;
 import dev.tonal.app.auth.CallerArgumentResolver;
 import dev.tonal.app.auth.TokenService;
 
+import org.apache.catalina.core.StandardHost;
+
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,20 +20,33 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Web wiring: the bearer token filter guards the API root only (the token endpoint, the
- * OpenAPI document and its UI stay public), and controllers receive the caller as a
- * parameter.
+ * OpenAPI document and its UI stay public), controllers receive the caller as a
+ * parameter, and the servlet container's own error answers are problem documents.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfig implements WebMvcConfigurer {
 
 	@Bean
-	FilterRegistrationBean<BearerTokenFilter> bearerTokenFilter(TokenService tokens, Problems problems) {
+	FilterRegistrationBean<BearerTokenFilter> bearerTokenFilter(TokenService tokens) {
 		FilterRegistrationBean<BearerTokenFilter> registration = new FilterRegistrationBean<>(
-				new BearerTokenFilter(tokens, problems));
+				new BearerTokenFilter(tokens));
 		registration.addUrlPatterns("/api/ver1.0/*");
 		// After the CORS filter, so that refusals carry the CORS headers too.
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
 		return registration;
+	}
+
+	/**
+	 * Errors the servlet container answers by itself (a malformed request line or URL
+	 * never reaches Spring) get a problem document too, instead of Tomcat's HTML page.
+	 */
+	@Bean
+	WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
+		return (factory) -> factory.addContextCustomizers((context) -> {
+			if (context.getParent() instanceof StandardHost host) {
+				host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+			}
+		});
 	}
 
 	@Override

@@ -1,6 +1,9 @@
 package dev.tonal.app.api;
 
+import java.io.IOException;
+import java.net.Socket;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import dev.tonal.app.support.ApiTestSupport;
@@ -115,6 +118,21 @@ class ErrorResponsesTest extends ApiTestSupport {
 	void errorFallbackIsAProblemDocument() {
 		Response response = send(HttpRequest.newBuilder(uri("/error")).GET());
 		assertProblem(response, 500);
+	}
+
+	@Test
+	void requestsTheServletContainerRefusesGetAProblemDocumentToo() throws IOException {
+		try (Socket socket = new Socket("127.0.0.1", this.port)) {
+			socket.getOutputStream()
+				.write("GET /api/ver1.0/client/%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+					.getBytes(StandardCharsets.US_ASCII));
+			String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			assertThat(response).startsWith("HTTP/1.1 400");
+			assertThat(response).containsIgnoringCase("Content-Type: application/problem+json");
+			JsonNode body = JSON.readTree(response.substring(response.indexOf("\r\n\r\n") + 4));
+			assertThat(body.get("status").asInt()).isEqualTo(400);
+			assertThat(body.get("message").asString()).contains("malformed");
+		}
 	}
 
 	@Test

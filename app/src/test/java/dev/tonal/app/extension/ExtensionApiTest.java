@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import dev.tonal.app.support.ApiTestSupport;
 import org.junit.jupiter.api.Test;
@@ -68,6 +71,25 @@ class ExtensionApiTest extends ApiTestSupport {
 				Map.of("name", client.prefix() + "*201", "type", "phone"));
 		assertThat(duplicate.status()).isEqualTo(409);
 		assertThat(duplicate.body().get("message").asString()).contains(client.prefix() + "*201");
+	}
+
+	@Test
+	void concurrentCreatesOfOneNameMakeExactlyOneExtension() throws Exception {
+		TestClient client = newClient();
+		List<Integer> statuses = new ArrayList<>();
+		try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
+			List<Future<Response>> results = new ArrayList<>();
+			for (int i = 0; i < 8; i++) {
+				results.add(pool.submit(
+						() -> post("/client/@me/extension/", client.token(), Map.of("name", "900", "type", "phone"))));
+			}
+			for (Future<Response> result : results) {
+				statuses.add(result.get().status());
+			}
+		}
+		assertThat(statuses).containsOnly(201, 409);
+		assertThat(statuses).filteredOn((status) -> status == 201).hasSize(1);
+		assertThat(get("/client/@me/extension/", client.token()).body()).hasSize(1);
 	}
 
 	@Test
