@@ -26,11 +26,12 @@ import dev.tonal.model.Rule;
  * <h2>Theory of operation</h2>
  *
  * <pre>
- *  NOT_STARTED --Answered--> SLEEPING --sleep_time--> RUNNING <--CalleeHungUp (quality_rate follows)--+
- *       |                       |                     |    |                                          |
- *       |                       +------lifetime-------+    +--transfer answered--> BRIDGED -----------+
- *       |                                             |                              |
- *       +----------------- (any state) ---------------+--> ENDED <--caller hangs up--+
+ *  NOT_STARTED --Answered--> SLEEPING --sleep_time over--> RUNNING --transfer bridged,------> BRIDGED
+ *                 (sleep_time 0 goes straight to RUNNING)   ^   quality_rate follows        |
+ *                                                           +------- CalleeHungUp ----------+
+ *  lifetime over (SLEEPING, RUNNING): the step is cancelled; RUNNING a lifetime transfer, or ENDED
+ *  any state --> ENDED: hangup rule, option without rules, lifetime, loop guard, caller hang-up,
+ *                       transfer bridged with no quality_rate after it, engine error
  * </pre>
  *
  * <ul>
