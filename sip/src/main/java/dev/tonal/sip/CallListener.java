@@ -17,7 +17,10 @@ public interface CallListener {
 	default void answered(SipCall call) {
 	}
 
-	/** A key press arrived by SIP INFO. */
+	/**
+	 * The caller pressed a key (RFC 4733, SIP INFO or in-band); a press seen on two
+	 * transports is reported once.
+	 */
 	default void dtmf(SipCall call, Dtmf dtmf) {
 	}
 

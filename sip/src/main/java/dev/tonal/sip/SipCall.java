@@ -1,5 +1,6 @@
 package dev.tonal.sip;
 
+import dev.tonal.sip.media.CallMedia;
 import dev.tonal.sip.rtp.RtpSocket;
 import dev.tonal.sip.sdp.SdpAnswer;
 
@@ -28,6 +29,12 @@ public interface SipCall {
 
 	/** Where the caller wants RTP sent, as last offered (re-INVITEs may change it). */
 	RemoteMedia remoteMedia();
+
+	/**
+	 * The call's RTP: play audio to the caller with it. Set once the call is offered;
+	 * sends from the 200 OK on.
+	 */
+	CallMedia media();
 
 	/** The call's RTP socket, bound to our address in {@link #localMedia()}. */
 	RtpSocket rtp();

@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 import dev.tonal.sip.testphone.TestPhone;
 
 /** A call listener for tests: records every event as a line of text, in order. */
-final class RecordingListener implements CallListener {
+class RecordingListener implements CallListener {
 
 	private final boolean answerAtOnce;
 
@@ -16,7 +16,7 @@ final class RecordingListener implements CallListener {
 
 	final CompletableFuture<SipCall> call = new CompletableFuture<>();
 
-	private RecordingListener(boolean answerAtOnce) {
+	RecordingListener(boolean answerAtOnce) {
 		this.answerAtOnce = answerAtOnce;
 	}
 
@@ -46,7 +46,7 @@ final class RecordingListener implements CallListener {
 
 	@Override
 	public void dtmf(SipCall call, Dtmf dtmf) {
-		this.events.add("dtmf " + dtmf.digit());
+		this.events.add("dtmf " + dtmf.digit() + " " + dtmf.transport());
 	}
 
 	@Override
@@ -57,6 +57,11 @@ final class RecordingListener implements CallListener {
 	@Override
 	public void ended(SipCall call, CallEndReason reason) {
 		this.events.add("ended " + reason);
+	}
+
+	/** Records an event of the test's own (e.g. "played"). */
+	void recordEvent(String event) {
+		this.events.add(event);
 	}
 
 	/** The next event, waiting at most the test phone's timeout. */

@@ -3,6 +3,8 @@ package dev.tonal.sip;
 import java.util.HashSet;
 import java.util.Set;
 
+import dev.tonal.sip.testphone.PhoneCall;
+import dev.tonal.sip.testphone.Sdp;
 import dev.tonal.sip.testphone.Transport;
 import dev.tonal.sip.testphone.TestPhone;
 import org.junit.jupiter.api.Test;
@@ -53,6 +55,24 @@ class SipServerLifecycleTest {
 			}
 		}
 		return threads;
+	}
+
+	@Test
+	void endedCallsAreForgotten() throws Exception {
+		RecordingListener ivr = RecordingListener.answering();
+		try (SipServer server = SipServer.start(SipConfig.loopback(), (user, caller) -> Route.ivr(user, ivr));
+				TestPhone phone = TestPhone.start()) {
+			PhoneCall call = phone.call("ivr", server.port(), Transport.UDP, Sdp.offer(40000, "PCMU"));
+			call.awaitAnswerAndAck();
+			assertThat(server.activeCalls()).isEqualTo(1);
+
+			call.bye();
+
+			assertThat(ivr.next()).isEqualTo("offered");
+			assertThat(ivr.next()).isEqualTo("answered");
+			assertThat(ivr.next()).isEqualTo("ended CALLER_HUNG_UP");
+			assertThat(server.activeCalls()).isZero();
+		}
 	}
 
 }

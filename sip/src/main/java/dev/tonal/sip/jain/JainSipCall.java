@@ -1,5 +1,7 @@
 package dev.tonal.sip.jain;
 
+import dev.tonal.engine.DtmfTransport;
+import dev.tonal.media.dtmf.DtmfDeduplicator;
 import dev.tonal.media.dtmf.SipInfoDtmf;
 import dev.tonal.sip.CallEndReason;
 import dev.tonal.sip.CallListener;
@@ -9,6 +11,7 @@ import dev.tonal.sip.RemoteMedia;
 import dev.tonal.sip.Route;
 import dev.tonal.sip.SerialExecutor;
 import dev.tonal.sip.SipCall;
+import dev.tonal.sip.media.CallMedia;
 import dev.tonal.sip.rtp.RtpPortAllocator.NoRtpPortException;
 import dev.tonal.sip.rtp.RtpSocket;
 import dev.tonal.sip.sdp.MediaLine;
@@ -17,6 +20,8 @@ import dev.tonal.sip.sdp.SdpException;
 import dev.tonal.sip.sdp.SdpOffer;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Level;
@@ -48,6 +53,9 @@ import javax.sip.message.Response;
 final class JainSipCall implements SipCall {
 
 	private static final Logger log = Logger.getLogger(JainSipCall.class.getName());
+
+	/** How far apart two transports' reports of one key press may arrive. */
+	private static final Duration DTMF_DUPLICATE_WINDOW = Duration.ofMillis(500);
 
 	/**
 	 * What an INVITE without SDP (late offer, RFC 3261 §13.2.1) is treated as offering:
@@ -87,6 +95,14 @@ final class JainSipCall implements SipCall {
 
 	private RtpSocket rtp;
 
+	private CallMedia media;
+
+	/**
+	 * Counts a key press seen by two transports once (rule 32). Used only on the
+	 * executor.
+	 */
+	private final DtmfDeduplicator<DtmfTransport> keyPresses = new DtmfDeduplicator<>(DTMF_DUPLICATE_WINDOW);
+
 	/** Set and read only on the executor. */
 	private CallListener listener;
 
@@ -123,6 +139,11 @@ final class JainSipCall implements SipCall {
 	@Override
 	public synchronized RemoteMedia remoteMedia() {
 		return this.remoteMedia;
+	}
+
+	@Override
+	public synchronized CallMedia media() {
+		return this.media;
 	}
 
 	@Override
@@ -199,6 +220,7 @@ final class JainSipCall implements SipCall {
 			this.rtp = socket;
 			this.answer = negotiated.get();
 			this.remoteMedia = remoteMediaOf(this.answer);
+			this.media = new CallMedia(socket, this.answer, this.events, this::keyPressed);
 			this.state = State.RINGING;
 			send(this.invite, response(Response.RINGING, this.inviteRequest));
 		}
@@ -219,6 +241,7 @@ final class JainSipCall implements SipCall {
 			}
 			this.state = State.ANSWERED;
 			send(this.invite, responseWithSdp(Response.OK, this.inviteRequest, this.answer));
+			this.media.start(this.server.mediaClock(), this.remoteMedia);
 		}
 	}
 
@@ -278,9 +301,10 @@ final class JainSipCall implements SipCall {
 	 */
 	private void takeLateAnswer(String sdp) {
 		try {
-			SdpOffer.parse(sdp)
-				.firstAudio()
-				.ifPresent((audio) -> this.remoteMedia = new RemoteMedia(audio.rtpAddress(), audio.direction()));
+			SdpOffer.parse(sdp).firstAudio().ifPresent((audio) -> {
+				this.remoteMedia = new RemoteMedia(audio.rtpAddress(), audio.direction());
+				this.media.sendTo(this.remoteMedia);
+			});
 		}
 		catch (SdpException ex) {
 			log.warning(() -> "unreadable SDP answer in the ACK of " + this + ": " + ex.getMessage());
@@ -335,10 +359,7 @@ final class JainSipCall implements SipCall {
 		}
 		send(info, plain(Response.OK, request));
 		confirm();
-		if (this.state != State.ENDED) {
-			Dtmf dtmf = new Dtmf(key.get());
-			notifyListener((l) -> l.dtmf(this, dtmf));
-		}
+		this.events.execute(() -> keyPressed(key.get(), DtmfTransport.SIP_INFO));
 	}
 
 	synchronized void onReInvite(ServerTransaction reInvite, Request request) {
@@ -372,7 +393,19 @@ final class JainSipCall implements SipCall {
 		RemoteMedia media = remoteMediaOf(this.answer);
 		if (!media.equals(this.remoteMedia)) {
 			this.remoteMedia = media;
+			this.media.sendTo(media);
 			notifyListener((l) -> l.remoteMediaChanged(this, media));
+		}
+	}
+
+	/**
+	 * A key from any transport, on the executor: reported unless another transport
+	 * already did.
+	 */
+	private void keyPressed(char key, DtmfTransport transport) {
+		if (this.listener != null && endReason().isEmpty()
+				&& this.keyPresses.isNewKeyPress(key, transport, Instant.now())) {
+			this.listener.dtmf(this, new Dtmf(key, transport));
 		}
 	}
 
@@ -404,6 +437,9 @@ final class JainSipCall implements SipCall {
 		this.state = State.ENDED;
 		this.endReason = reason;
 		this.server.forget(this);
+		if (this.media != null) {
+			this.media.stop();
+		}
 		if (this.rtp != null) {
 			this.rtp.close();
 		}

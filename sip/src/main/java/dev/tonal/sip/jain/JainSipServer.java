@@ -1,5 +1,6 @@
 package dev.tonal.sip.jain;
 
+import dev.tonal.media.clock.MediaClock;
 import dev.tonal.sip.CallEndReason;
 import dev.tonal.sip.CallRouter;
 import dev.tonal.sip.CallerInfo;
@@ -60,6 +61,9 @@ public final class JainSipServer implements SipServer, SipListenerExt {
 
 	private final RtpPortAllocator rtpPorts;
 
+	/** The one 20 ms tick that paces every call's RTP. */
+	private final MediaClock mediaClock = new MediaClock(MediaClock.TimeSource.SYSTEM);
+
 	private final Map<String, JainSipCall> calls = new ConcurrentHashMap<>();
 
 	final AddressFactory addressFactory;
@@ -92,6 +96,7 @@ public final class JainSipServer implements SipServer, SipListenerExt {
 		try {
 			JainSipServer server = new JainSipServer(config.withPort(stack.port()), router, stack);
 			stack.provider().addSipListener(server);
+			server.mediaClock.start();
 			log.info(() -> "SIP listening on " + config.host() + ":" + stack.port() + " (UDP, TCP)");
 			return server;
 		}
@@ -123,10 +128,15 @@ public final class JainSipServer implements SipServer, SipListenerExt {
 		}
 		this.stack.provider().removeSipListener(this);
 		this.stack.stop();
+		this.mediaClock.close();
 	}
 
 	JainStacks.Stack stack() {
 		return this.stack;
+	}
+
+	MediaClock mediaClock() {
+		return this.mediaClock;
 	}
 
 	RtpPortAllocator rtpPorts() {

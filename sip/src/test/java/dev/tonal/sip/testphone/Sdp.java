@@ -1,6 +1,9 @@
 package dev.tonal.sip.testphone;
 
+import java.net.InetSocketAddress;
 import java.util.Map;
+
+import dev.tonal.sip.sdp.SdpOffer;
 
 /** SDP offers for tests, built from codec names in preference order. */
 public final class Sdp {
@@ -37,6 +40,14 @@ public final class Sdp {
 		return "v=0\r\n" + "o=phone 1 1 IN IP4 " + address + "\r\n" + "s=-\r\n" + "c=IN IP4 " + address + "\r\n"
 				+ "t=0 0\r\n" + "m=audio " + rtpPort + " RTP/AVP" + formats + "\r\n" + attributes + "a=" + direction
 				+ "\r\n";
+	}
+
+	/**
+	 * The RTP address of the first audio stream of an SDP body (e.g. the server's
+	 * answer).
+	 */
+	public static InetSocketAddress mediaAddress(String sdp) {
+		return SdpOffer.parse(sdp).firstAudio().orElseThrow().rtpAddress();
 	}
 
 }

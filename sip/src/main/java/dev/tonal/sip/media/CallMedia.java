@@ -1,0 +1,198 @@
+package dev.tonal.sip.media;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.util.OptionalInt;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import dev.tonal.engine.DtmfTransport;
+import dev.tonal.media.clock.MediaClock;
+import dev.tonal.media.codec.G711;
+import dev.tonal.media.dtmf.InbandDtmfDetector;
+import dev.tonal.media.dtmf.TelephoneEventReceiver;
+import dev.tonal.media.rtp.AudioFrames;
+import dev.tonal.media.rtp.MalformedRtpException;
+import dev.tonal.media.rtp.RtpPacket;
+import dev.tonal.media.rtp.RtpSender;
+import dev.tonal.sip.RemoteMedia;
+import dev.tonal.sip.rtp.RtpSocket;
+import dev.tonal.sip.sdp.SdpAnswer;
+
+/**
+ * One call's RTP. Sends what the call plays as G.711, one packet per tick of the shared
+ * {@link MediaClock}, to the caller's current address (nothing while the caller holds).
+ * Reads what the caller sends on a virtual thread and turns it into key presses: RFC 4733
+ * telephone-events, or in-band tones when no telephone-event was negotiated.
+ *
+ * <p>
+ * Key presses and "finished playing" callbacks are handed to the call's executor, never
+ * run on the clock or receive thread.
+ */
+public final class CallMedia implements MediaClock.Stream {
+
+	private static final Logger log = Logger.getLogger(CallMedia.class.getName());
+
+	private final RtpSocket socket;
+
+	private final G711.Law law;
+
+	private final int audioPayloadType;
+
+	private final OptionalInt eventPayloadType;
+
+	private final Executor callThread;
+
+	private final KeyListener keys;
+
+	private final RtpSender sender = RtpSender.withRandomStart(ThreadLocalRandom.current());
+
+	private final AtomicReference<Playback> playback = new AtomicReference<>();
+
+	private volatile InetSocketAddress target;
+
+	private MediaClock.Registration registration;
+
+	/** Receives key presses, on the call's executor. */
+	@FunctionalInterface
+	public interface KeyListener {
+
+		void key(char key, DtmfTransport transport);
+
+	}
+
+	private record Playback(AudioFrames frames, Runnable whenFinished) {
+	}
+
+	/**
+	 * @param socket the call's RTP socket
+	 * @param answer what was negotiated (codec and telephone-event payload types)
+	 * @param callThread the call's serial executor
+	 * @param keys where key presses go
+	 */
+	public CallMedia(RtpSocket socket, SdpAnswer answer, Executor callThread, KeyListener keys) {
+		this.socket = socket;
+		this.law = answer.codec();
+		this.audioPayloadType = answer.payloadType();
+		this.eventPayloadType = answer.telephoneEvent();
+		this.callThread = callThread;
+		this.keys = keys;
+	}
+
+	/** Starts sending on the clock's ticks and receiving on a virtual thread. */
+	public synchronized void start(MediaClock clock, RemoteMedia remote) {
+		if (this.registration != null) {
+			return;
+		}
+		sendTo(remote);
+		this.registration = clock.register(this);
+		Thread.ofVirtual().name("rtp-in-" + this.socket.port()).start(this::receive);
+	}
+
+	/** Stops sending; receiving stops when the call closes the socket. */
+	public synchronized void stop() {
+		if (this.registration != null) {
+			this.registration.cancel();
+		}
+		this.playback.set(null);
+	}
+
+	/** Follows the caller's address and hold state (re-INVITE, late answer). */
+	public void sendTo(RemoteMedia remote) {
+		this.target = (remote != null && remote.wantsOurAudio()) ? remote.address() : null;
+	}
+
+	/**
+	 * Plays 8 kHz mono audio, replacing whatever was playing (whose callback then never
+	 * runs). Time runs on while the caller holds: the audio is then skipped, not paused.
+	 * @param samples the audio (not copied: do not change it while it plays)
+	 * @param whenFinished run on the call's executor after the last frame was sent
+	 */
+	public void play(short[] samples, Runnable whenFinished) {
+		this.playback.set(new Playback(new AudioFrames(samples), whenFinished));
+	}
+
+	/** Stops playing (barge-in); the callback of what was playing does not run. */
+	public void stopPlaying() {
+		this.playback.set(null);
+	}
+
+	/** Whether something is playing. */
+	public boolean isPlaying() {
+		return this.playback.get() != null;
+	}
+
+	@Override
+	public void onTick(long tick) {
+		Playback current = this.playback.get();
+		if (current == null) {
+			this.sender.skip();
+			return;
+		}
+		short[] frame = current.frames().next();
+		InetSocketAddress to = this.target;
+		if (to != null) {
+			send(this.sender.audio(this.audioPayloadType, G711.encode(this.law, frame, 0, frame.length)), to);
+		}
+		else {
+			this.sender.skip();
+		}
+		if (!current.frames().hasNext() && this.playback.compareAndSet(current, null)) {
+			this.callThread.execute(current.whenFinished());
+		}
+	}
+
+	private void send(RtpPacket packet, InetSocketAddress to) {
+		try {
+			this.socket.channel().send(ByteBuffer.wrap(packet.toBytes()), to);
+		}
+		catch (ClosedChannelException ex) {
+			this.playback.set(null);
+		}
+		catch (IOException ex) {
+			log.log(Level.FINE, "RTP send to " + to + " failed", ex);
+		}
+	}
+
+	private void receive() {
+		TelephoneEventReceiver events = new TelephoneEventReceiver();
+		InbandDtmfDetector tones = new InbandDtmfDetector();
+		ByteBuffer buffer = ByteBuffer.allocate(2048);
+		while (!this.socket.isClosed()) {
+			RtpPacket packet;
+			try {
+				buffer.clear();
+				this.socket.channel().receive(buffer);
+				buffer.flip();
+				packet = RtpPacket.parse(buffer.array(), 0, buffer.limit());
+			}
+			catch (ClosedChannelException ex) {
+				return;
+			}
+			catch (IOException ex) {
+				log.log(Level.FINE, "RTP receive failed", ex);
+				continue;
+			}
+			catch (MalformedRtpException ex) {
+				continue;
+			}
+			if (this.eventPayloadType.isPresent() && packet.payloadType() == this.eventPayloadType.getAsInt()) {
+				events.receive(packet).ifPresent((key) -> report(key, DtmfTransport.RFC4733));
+			}
+			else if (this.eventPayloadType.isEmpty() && packet.payloadType() == this.audioPayloadType) {
+				short[] samples = G711.decode(this.law, packet.payload(), 0, packet.payload().length);
+				tones.process(samples, 0, samples.length).forEach((key) -> report(key, DtmfTransport.INBAND));
+			}
+		}
+	}
+
+	private void report(char key, DtmfTransport transport) {
+		this.callThread.execute(() -> this.keys.key(key, transport));
+	}
+
+}
