@@ -3,12 +3,20 @@ package dev.tonal.app.ivr;
 import java.util.List;
 import java.util.Map;
 
+import dev.tonal.model.Action;
+import dev.tonal.model.Rule;
+import dev.tonal.model.VoiceHelperRule;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The IVR settings, contexts, options and rules endpoints (api.md §6–7). */
 class IvrApiTest extends IvrApiFixtures {
+
+	@Autowired
+	private IvrRepository ivrs;
 
 	@Test
 	void newIvrHasTheDocumentedDefaults() {
@@ -145,6 +153,32 @@ class IvrApiTest extends IvrApiFixtures {
 				List.of(Map.of("to_option", "1", "transcription", "sales"))));
 		assertFieldError(refused, "action");
 		assertThat(refused.body().get("message").asString()).contains("speech recogniser");
+	}
+
+	@Test
+	void voiceHelperAlternativesAreStoredAndShownAsSent() {
+		// Created through the store: this server has no speech recogniser for the API to
+		// accept one.
+		Ivr ivr = newIvr();
+		newOption(ivr, "1");
+		long optionId = this.ivrs.option(ivr.contextId(), "start").orElseThrow().id();
+		long id = this.ivrs.insertRule(optionId,
+				Rule.builder(Action.VOICE_HELPER)
+					.voiceHelperRules(List.of(new VoiceHelperRule("1", "продаж|sales")))
+					.voiceHelperTimeout(8000)
+					.voiceHelperClassicTerm(true)
+					.build());
+		Response read = get(ivr.rules("start") + id, ivr.token());
+		assertThat(read.status()).as(read.toString()).isEqualTo(200);
+		assertThat(read.body().get("voice_helper_rules"))
+			.isEqualTo(JSON.readTree("[{\"to_option\": \"1\", \"transcription\": \"продаж|sales\"}]"));
+		assertThat(read.body().get("voice_helper_timeout").asInt()).isEqualTo(8000);
+		assertThat(read.body().get("voice_helper_classic_term").asBoolean()).isTrue();
+		assertThat(read.body().get("voice_helper_digits_max").isNull()).isTrue();
+
+		Response refused = delete(ivr.options() + "1", ivr.token());
+		assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+		assertThat(refused.body().get("message").asString()).contains("voice_helper");
 	}
 
 	@Test
