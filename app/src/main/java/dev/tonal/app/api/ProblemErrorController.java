@@ -1,5 +1,6 @@
 package dev.tonal.app.api;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
  * problem document instead of Boot's default error page. Replaces Boot's
  * BasicErrorController.
  */
+@Hidden
 @RestController
 public class ProblemErrorController implements ErrorController {
 

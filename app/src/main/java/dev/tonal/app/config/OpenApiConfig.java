@@ -1,11 +1,15 @@
 package dev.tonal.app.config;
 
+import dev.tonal.app.auth.Caller;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springdoc.core.utils.SpringDocUtils;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,6 +25,11 @@ class OpenApiConfig {
 
 	@Bean
 	OpenAPI tonalOpenApi() {
+		// The caller comes from the bearer token, not from the request: not a parameter.
+		SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+		// Bodies read field by field (partial updates) are JSON objects, not Jackson's
+		// tree type.
+		SpringDocUtils.getConfig().replaceWithSchema(JsonNode.class, new ObjectSchema());
 		return new OpenAPI()
 			.info(new Info().title("Tonal configuration API")
 				.description("Voice menus (IVR), extensions, sounds, time intervals and DIDs. "

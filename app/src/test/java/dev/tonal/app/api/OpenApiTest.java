@@ -4,6 +4,7 @@ import java.net.http.HttpRequest;
 
 import dev.tonal.app.support.ApiTestSupport;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,7 +17,10 @@ class OpenApiTest extends ApiTestSupport {
 		assertThat(docs.status()).isEqualTo(200);
 		assertThat(docs.body().get("components").get("securitySchemes").get("bearer").get("scheme").asString())
 			.isEqualTo("bearer");
-		assertThat(docs.body().get("paths").has("/api/ver1.0/client/{cid}/extension/")).isTrue();
+		JsonNode create = docs.body().get("paths").get("/api/ver1.0/client/{cid}/extension/").get("post");
+		assertThat(create.get("parameters").findValuesAsString("name")).as("the caller comes from the token")
+			.containsExactly("cid");
+		assertThat(docs.body().get("paths").has("/error")).isFalse();
 	}
 
 	@Test
