@@ -79,6 +79,7 @@ class RandomCallsTest {
 	void everyRandomCallEndsInADefinedWay() {
 		Random random = new Random(20261121);
 		Simulator simulator = new Simulator(everything(), EngineSettings.defaults());
+		Map<String, Integer> ends = new java.util.TreeMap<>();
 		for (int call = 0; call < 3000; call++) {
 			List<SimulationInput.CallerEvent> events = new ArrayList<>();
 			long at = 0;
@@ -98,7 +99,9 @@ class RandomCallsTest {
 									REPLIES[random.nextInt(REPLIES.length)], random.nextInt(7000))),
 					List.of(new SimulationInput.Speech(random.nextInt(20_000), "sales please")), 300_000);
 			SimulationOutput out = simulator.run(input);
-			String where = "call " + call + ": " + input + " → " + out.result();
+			int n = call;
+			java.util.function.Supplier<String> where = () -> "call " + n + ": " + input + " → " + out.result();
+			ends.merge(out.result().end(), 1, Integer::sum);
 			assertThat(out.result().end()).as(where)
 				.isIn("transferred", "hangup", "caller_hangup", "lifetime", "loop", "max_duration");
 			assertThat(out.trace()).as(where).extracting(TraceEntry::at).isSorted();
@@ -106,6 +109,8 @@ class RandomCallsTest {
 				.noneMatch((e) -> e.type().equals("error") && String.valueOf(e.get("why")).startsWith("java."));
 			assertThat(out.result().at()).as(where).isBetween(0L, 300_000L);
 		}
+		// The script must reach the interesting ends, or it tests nothing.
+		assertThat(ends.keySet()).contains("transferred", "hangup", "caller_hangup", "lifetime");
 	}
 
 }
