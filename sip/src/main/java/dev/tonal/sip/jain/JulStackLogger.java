@@ -63,7 +63,10 @@ public class JulStackLogger implements StackLogger, ServerLogger {
 
 	@Override
 	public void logFatalError(String message) {
-		stack.severe(message);
+		// "bad event" is the event scanner rejecting the wake-up event JainStacks sends
+		// it on stop.
+		boolean ourWakeUp = message != null && message.startsWith("bad event");
+		stack.log(ourWakeUp ? Level.FINE : Level.SEVERE, message);
 	}
 
 	@Override
