@@ -48,14 +48,15 @@ public final class AudioNormaliser {
 			}
 			sourceFormat = Mp3Decoder.decode(data, firstFrame, output);
 		}
-		short[] samples = output.finish();
-		if (samples.length == 0) {
+		int sampleCount = output.finish();
+		if (sampleCount == 0) {
 			throw new AudioFormatException("The file contains no audio (" + sourceFormat + ", 0 samples).");
 		}
 		if (output.peak() <= SILENCE_PEAK) {
 			throw new AudioFormatException("The file contains only silence. Check the recording and upload it again.");
 		}
-		return new NormalisedAudio(WavWriter.write(samples), TelephoneAudio.durationMs(samples.length), sourceFormat);
+		return new NormalisedAudio(WavWriter.write(output.samples(), sampleCount, TelephoneAudio.SAMPLE_RATE),
+				TelephoneAudio.durationMs(sampleCount), sourceFormat);
 	}
 
 	private static AudioFormatException tooLong() {
@@ -95,9 +96,14 @@ public final class AudioNormaliser {
 			this.resampler.accept(chunk, count);
 		}
 
-		short[] finish() {
+		/** Flushes the resampler; returns the number of output samples. */
+		int finish() {
 			this.resampler.finish();
-			return this.samples.toArray();
+			return this.samples.size();
+		}
+
+		short[] samples() {
+			return this.samples.array();
 		}
 
 		int peak() {

@@ -7,11 +7,15 @@ package dev.tonal.media.audio;
  *
  * <p>
  * Each output sample is the input convolved with a Kaiser-windowed sinc low-pass centred
- * on the output instant (J. O. Smith's bandlimited interpolation). The kernel is
- * tabulated once and linearly interpolated, which works for any pair of rates, including
- * ones without a small common divisor. The cutoff sits at 92.5 % of the lower Nyquist
- * frequency (3.7 kHz for 8 kHz output): flat through the telephone band (300-3400 Hz) and
- * about 80 dB down from the output Nyquist frequency on.
+ * on the output instant (J. O. Smith's bandlimited interpolation). The cutoff sits at
+ * 92.5 % of the lower Nyquist frequency (3.7 kHz for 8 kHz output): flat through the
+ * telephone band (300-3400 Hz) and about 80 dB down from the output Nyquist frequency on.
+ *
+ * <p>
+ * For the usual rates the output instants fall on few distinct fractions of an input
+ * sample (44.1 kHz → 8 kHz: 80), so the filter coefficients of each fraction are computed
+ * once (a polyphase filter) and each output sample is one dot product. Unusual rates with
+ * thousands of fractions use a finely tabulated kernel, interpolated per tap.
  */
 final class Resampler {
 
@@ -24,11 +28,22 @@ final class Resampler {
 
 	private static final double KAISER_BETA = 8.0;
 
+	/** Above this many phases the coefficient table would be too large; interpolate. */
+	private static final int MAX_PHASES = 1024;
+
 	private static final float[] KERNEL = kernelTable();
 
 	private final int inRate;
 
 	private final int outRate;
+
+	/**
+	 * Output instants repeat their position within an input sample every {@code phases}.
+	 */
+	private final int phases;
+
+	/** Input step per output sample is {@code step / phases} input samples. */
+	private final long step;
 
 	/** Kernel argument (in sinc zero crossings) per input sample of distance. */
 	private final double crossingsPerInputSample;
@@ -38,10 +53,17 @@ final class Resampler {
 
 	private final float gain;
 
+	/** Coefficients per phase, or null when there are too many phases. */
+	private final float[][] coefficients;
+
 	private final ShortSink out;
 
-	/** Input samples not yet consumed; buffer[0] is input sample number bufferStart. */
-	private float[] buffer = new float[8192];
+	/**
+	 * Input samples not yet consumed; buffer[0] is input sample number bufferStart. It
+	 * starts with halfWidth zeros before sample 0, so the first outputs need no bounds
+	 * checks.
+	 */
+	private float[] buffer;
 
 	private long bufferStart;
 
@@ -61,10 +83,17 @@ final class Resampler {
 		this.inRate = inRate;
 		this.outRate = outRate;
 		this.out = out;
+		int divisor = gcd(inRate, outRate);
+		this.phases = outRate / divisor;
+		this.step = inRate / divisor;
 		double cutoffHz = CUTOFF_FRACTION * Math.min(inRate, outRate) / 2;
 		this.crossingsPerInputSample = 2 * cutoffHz / inRate;
 		this.halfWidth = (int) Math.ceil(ZERO_CROSSINGS / this.crossingsPerInputSample);
 		this.gain = (float) this.crossingsPerInputSample;
+		this.coefficients = (this.phases <= MAX_PHASES) ? coefficientTable() : null;
+		this.buffer = new float[Math.max(8192, 4 * this.halfWidth)];
+		this.bufferStart = -this.halfWidth;
+		this.bufferLength = this.halfWidth;
 	}
 
 	/**
@@ -84,8 +113,7 @@ final class Resampler {
 		}
 		append(samples, count);
 		this.inputCount += count;
-		long complete = completeOutputs(this.inputCount - this.halfWidth);
-		emitUpTo(complete);
+		emitUpTo(completeOutputs(this.inputCount - 1 - this.halfWidth));
 		discardConsumed();
 	}
 
@@ -94,19 +122,22 @@ final class Resampler {
 	 * the output lasts exactly as long as the input.
 	 */
 	void finish() {
-		long total = Math.round((double) this.inputCount * this.outRate / this.inRate);
-		emitUpTo(total);
+		if (this.inRate == this.outRate) {
+			return;
+		}
+		append(new float[this.halfWidth + 1], this.halfWidth + 1);
+		emitUpTo(Math.round((double) this.inputCount * this.outRate / this.inRate));
 	}
 
 	/**
-	 * Number of output samples whose kernel ends before input sample {@code lastUsable}.
+	 * Number of output samples whose centre is at or before input sample {@code last}.
 	 */
-	private long completeOutputs(long lastUsable) {
-		if (lastUsable < 0) {
+	private long completeOutputs(long last) {
+		if (last < 0) {
 			return 0;
 		}
-		// output n is centred on input position n * inRate / outRate
-		return lastUsable * this.outRate / this.inRate;
+		// output n is centred on input position n * step / phases
+		return last * this.phases / this.step + 1;
 	}
 
 	private void emitUpTo(long outputs) {
@@ -117,17 +148,55 @@ final class Resampler {
 	}
 
 	private float interpolate(long outputIndex) {
-		long positionNumerator = outputIndex * this.inRate;
-		long centre = positionNumerator / this.outRate;
-		double fraction = (double) (positionNumerator % this.outRate) / this.outRate;
-		double sum = 0;
-		long first = Math.max(centre - this.halfWidth + 1, 0);
-		long last = Math.min(centre + this.halfWidth, this.inputCount - 1);
-		for (long k = first; k <= last; k++) {
-			double distance = Math.abs(k - centre - fraction) * this.crossingsPerInputSample;
-			sum += this.buffer[(int) (k - this.bufferStart)] * kernel(distance);
+		long position = outputIndex * this.step;
+		long centre = position / this.phases;
+		int phase = (int) (position % this.phases);
+		int first = (int) (centre - this.halfWidth + 1 - this.bufferStart);
+		float[] input = this.buffer;
+		if (this.coefficients != null) {
+			float[] taps = this.coefficients[phase];
+			// four partial sums let the CPU overlap the multiply-adds
+			float sum0 = 0;
+			float sum1 = 0;
+			float sum2 = 0;
+			float sum3 = 0;
+			int j = 0;
+			for (; j + 3 < taps.length; j += 4) {
+				sum0 += input[first + j] * taps[j];
+				sum1 += input[first + j + 1] * taps[j + 1];
+				sum2 += input[first + j + 2] * taps[j + 2];
+				sum3 += input[first + j + 3] * taps[j + 3];
+			}
+			for (; j < taps.length; j++) {
+				sum0 += input[first + j] * taps[j];
+			}
+			return (sum0 + sum1) + (sum2 + sum3);
 		}
-		return (float) sum * this.gain;
+		double fraction = (double) phase / this.phases;
+		double sum = 0;
+		for (int j = 0; j < 2 * this.halfWidth; j++) {
+			sum += input[first + j] * tap(j, fraction);
+		}
+		return (float) sum;
+	}
+
+	/**
+	 * The coefficient of tap j (0 = centre - halfWidth + 1) for an output at +fraction.
+	 */
+	private float tap(int j, double fraction) {
+		double distance = Math.abs(j - this.halfWidth + 1 - fraction) * this.crossingsPerInputSample;
+		return this.gain * kernel(distance);
+	}
+
+	private float[][] coefficientTable() {
+		float[][] table = new float[this.phases][2 * this.halfWidth];
+		for (int phase = 0; phase < this.phases; phase++) {
+			double fraction = (double) phase / this.phases;
+			for (int j = 0; j < 2 * this.halfWidth; j++) {
+				table[phase][j] = tap(j, fraction);
+			}
+		}
+		return table;
 	}
 
 	private static float kernel(double crossings) {
@@ -152,7 +221,7 @@ final class Resampler {
 
 	/** Drops input that no future output sample can reach. */
 	private void discardConsumed() {
-		long nextCentre = this.outputCount * this.inRate / this.outRate;
+		long nextCentre = this.outputCount * this.step / this.phases;
 		int unneeded = (int) Math.max(0, nextCentre - this.halfWidth - this.bufferStart);
 		if (unneeded > this.bufferLength / 2) {
 			System.arraycopy(this.buffer, unneeded, this.buffer, 0, this.bufferLength - unneeded);
@@ -170,6 +239,10 @@ final class Resampler {
 			return Short.MIN_VALUE;
 		}
 		return (short) Math.round(scaled);
+	}
+
+	private static int gcd(int a, int b) {
+		return (b == 0) ? a : gcd(b, a % b);
 	}
 
 	/** sinc(x) * kaiser(x / ZERO_CROSSINGS) for x from 0 to ZERO_CROSSINGS. */

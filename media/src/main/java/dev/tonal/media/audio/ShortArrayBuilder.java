@@ -29,8 +29,9 @@ final class ShortArrayBuilder implements Resampler.ShortSink {
 		return this.peak;
 	}
 
-	short[] toArray() {
-		return Arrays.copyOf(this.samples, this.size);
+	/** The backing array: the first {@link #size()} samples are valid. */
+	short[] array() {
+		return this.samples;
 	}
 
 }

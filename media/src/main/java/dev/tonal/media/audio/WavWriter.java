@@ -27,7 +27,12 @@ public final class WavWriter {
 	 * @return a complete WAV file
 	 */
 	public static byte[] write(short[] samples, int sampleRate) {
-		int dataLength = samples.length * 2;
+		return write(samples, samples.length, sampleRate);
+	}
+
+	/** Writes the first {@code count} samples (saves a copy of long sounds). */
+	static byte[] write(short[] samples, int count, int sampleRate) {
+		int dataLength = count * 2;
 		byte[] wav = new byte[HEADER_LENGTH + dataLength];
 		ascii(wav, 0, "RIFF");
 		int32(wav, 4, 36 + dataLength);
@@ -42,7 +47,7 @@ public final class WavWriter {
 		int16(wav, 34, 16);
 		ascii(wav, 36, "data");
 		int32(wav, 40, dataLength);
-		for (int i = 0; i < samples.length; i++) {
+		for (int i = 0; i < count; i++) {
 			int16(wav, HEADER_LENGTH + 2 * i, samples[i]);
 		}
 		return wav;
