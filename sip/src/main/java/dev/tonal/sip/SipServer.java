@@ -32,7 +32,10 @@ public interface SipServer extends AutoCloseable {
 	/** The number of calls that have not ended yet. */
 	int activeCalls();
 
-	/** Stops listening; calls still up are ended without signalling. */
+	/**
+	 * Stops listening. Calls still up are hung up first (BYE, or 503 while ringing) and
+	 * their listeners told {@link CallEndReason#SERVER_STOPPED}.
+	 */
 	@Override
 	void close();
 

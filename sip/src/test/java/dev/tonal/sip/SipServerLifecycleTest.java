@@ -75,4 +75,21 @@ class SipServerLifecycleTest {
 		}
 	}
 
+	@Test
+	void stoppingTheServerHangsUpItsCalls() throws Exception {
+		RecordingListener ivr = RecordingListener.answering();
+		SipServer server = SipServer.start(SipConfig.loopback(), (user, caller) -> Route.ivr(user, ivr));
+		try (TestPhone phone = TestPhone.start()) {
+			PhoneCall call = phone.call("ivr", server.port(), Transport.TCP, Sdp.offer(40000, "PCMU"));
+			call.awaitAnswerAndAck();
+			assertThat(ivr.next()).isEqualTo("offered");
+			assertThat(ivr.next()).isEqualTo("answered");
+
+			server.close();
+
+			call.awaitByeFromServer();
+			assertThat(ivr.next()).isEqualTo("ended SERVER_STOPPED");
+		}
+	}
+
 }

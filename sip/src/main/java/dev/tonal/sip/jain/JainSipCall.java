@@ -245,7 +245,11 @@ final class JainSipCall implements SipCall {
 		}
 	}
 
-	private void reject(int status, String reason) {
+	private void reject(int status, String reasonPhrase) {
+		reject(status, reasonPhrase, CallEndReason.WE_HUNG_UP);
+	}
+
+	private void reject(int status, String reason, CallEndReason endReason) {
 		synchronized (this) {
 			if (this.state == State.ENDED) {
 				return;
@@ -255,22 +259,27 @@ final class JainSipCall implements SipCall {
 				setReason(response, reason);
 			}
 			// End first: the stack may report the dialog's end from inside sendResponse.
-			end(CallEndReason.WE_HUNG_UP);
+			end(endReason);
 			send(this.invite, response);
 		}
 	}
 
 	@Override
 	public void hangUp() {
-		synchronized (this) {
-			switch (this.state) {
-				case ROUTING, RINGING -> reject(Response.TEMPORARILY_UNAVAILABLE, null);
-				case ANSWERED, CONFIRMED -> {
-					end(CallEndReason.WE_HUNG_UP);
-					sendBye();
-				}
-				case ENDED -> {
-				}
+		hangUp(CallEndReason.WE_HUNG_UP, Response.TEMPORARILY_UNAVAILABLE);
+	}
+
+	/**
+	 * Ends the call from our side: BYE once answered, else the given final response.
+	 */
+	synchronized void hangUp(CallEndReason reason, int statusBeforeAnswer) {
+		switch (this.state) {
+			case ROUTING, RINGING -> reject(statusBeforeAnswer, null, reason);
+			case ANSWERED, CONFIRMED -> {
+				end(reason);
+				sendBye();
+			}
+			case ENDED -> {
 			}
 		}
 	}
@@ -420,10 +429,6 @@ final class JainSipCall implements SipCall {
 
 	synchronized void onDialogTerminated() {
 		end(CallEndReason.SIGNALLING_FAILED);
-	}
-
-	synchronized void endWithoutSignalling(CallEndReason reason) {
-		end(reason);
 	}
 
 	/**

@@ -123,8 +123,11 @@ public final class JainSipServer implements SipServer, SipListenerExt {
 
 	@Override
 	public void close() {
+		// Callers hear the call end instead of silence: BYE (or 503 while ringing). The
+		// stack
+		// sends them at once; their retransmissions and replies die with it.
 		for (JainSipCall call : List.copyOf(this.calls.values())) {
-			call.endWithoutSignalling(CallEndReason.SERVER_STOPPED);
+			call.hangUp(CallEndReason.SERVER_STOPPED, Response.SERVICE_UNAVAILABLE);
 		}
 		this.stack.provider().removeSipListener(this);
 		this.stack.stop();
