@@ -25,11 +25,9 @@ public final class InbandDtmfDetector {
 
 	private static final int SAMPLE_RATE = 8000;
 
-	private static final double[] LOW = { 697, 770, 852, 941 };
+	private static final double[] LOW = DtmfKeys.LOW_HZ;
 
-	private static final double[] HIGH = { 1209, 1336, 1477, 1633 };
-
-	private static final String[] KEYS = { "123A", "456B", "789C", "*0#D" };
+	private static final double[] HIGH = DtmfKeys.HIGH_HZ;
 
 	/** ITU-T Q.24: tones off by up to 1.5 % must be accepted. */
 	private static final double FREQUENCY_TOLERANCE = 0.015;
@@ -168,7 +166,7 @@ public final class InbandDtmfDetector {
 		if (toneEnergy < MIN_TONE_ENERGY_SHARE * energy) {
 			return 0;
 		}
-		return KEYS[row].charAt(column);
+		return DtmfKeys.KEYPAD[row].charAt(column);
 	}
 
 	/**
