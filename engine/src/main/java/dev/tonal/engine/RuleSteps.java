@@ -23,8 +23,8 @@ final class RuleSteps {
 	static Step of(Rule rule, CallState call) {
 		Duration ring = call.settings.ringTimeout();
 		return switch (rule.action()) {
-			// A sound without sound_type may be interrupted: background is the API's
-			// default.
+			// The API requires sound_type with a sound; were it missing, the caller may
+			// still interrupt.
 			case PLAY_SOUND -> new PlayStep(call, Prompt.ofRule(call, rule.sound(), rule.playSoundFromVariable(),
 					rule.soundType() != SoundType.FOREGROUND));
 			case PLAY_SILENCE -> new PlayStep(call, (rule.silenceTime() != null && rule.silenceTime() > 0)
