@@ -103,6 +103,37 @@ class AudioNormaliserTest {
 		assertThat(Signals.db(alias / 0.5)).isLessThan(-60);
 	}
 
+	@ParameterizedTest(name = "{0} Hz from {1} Hz")
+	@CsvSource({ "300, 44100", "3300, 44100", "3300, 48000", "3300, 22050", "3300, 11025", "3400, 16000" })
+	void theTelephoneBandPassesFlat(int frequency, int rate) throws Exception {
+		byte[] wav = new TestWav(1, rate, 16, 1).data(pcm16(Signals.sine(rate, frequency, HALF_SCALE, rate))).build();
+
+		short[] out = WavReader.read(this.normaliser.normalise(wav, "band.wav").wav());
+
+		assertThat(Signals.db(Signals.amplitudeAt(out, 800, 7200, 8000, frequency) / HALF_SCALE)).isCloseTo(0,
+				within(0.5));
+	}
+
+	@ParameterizedTest(name = "{0} Hz from {1} Hz")
+	@CsvSource({ "4500, 44100", "6000, 48000", "7900, 22050", "4200, 11025" })
+	void everythingAboveTheNewNyquistFrequencyIsRemoved(int frequency, int rate) throws Exception {
+		short[] mix = new short[rate];
+		short[] wanted = Signals.sine(rate, 1000, 0.25, rate);
+		short[] tooHigh = Signals.sine(rate, frequency, HALF_SCALE, rate);
+		for (int i = 0; i < rate; i++) {
+			mix[i] = (short) (wanted[i] + tooHigh[i]);
+		}
+		byte[] wav = new TestWav(1, rate, 16, 1).data(pcm16(mix)).build();
+
+		short[] out = WavReader.read(this.normaliser.normalise(wav, "mix.wav").wav());
+
+		// whatever is left of the high tone folds to 8000 - f (modulo 8000)
+		int alias = Math.abs(8000 - frequency % 8000);
+		alias = Math.min(alias, 8000 - alias);
+		double residue = Signals.amplitudeAt(out, 800, 7200, 8000, alias);
+		assertThat(Signals.db(residue / HALF_SCALE)).isLessThan(-60);
+	}
+
 	@Test
 	void upsamplingFromALowRateKeepsTheTone() throws Exception {
 		byte[] wav = new TestWav(1, 6000, 16, 1).data(pcm16(Signals.sine(6000, 1000, HALF_SCALE, 6000))).build();
