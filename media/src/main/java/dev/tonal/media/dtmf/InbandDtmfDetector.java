@@ -48,8 +48,18 @@ public final class InbandDtmfDetector {
 
 	private final double minAmplitude;
 
+	/** Largest allowed ratio of another in-group amplitude to the peak's. */
+	private final double separationRatio;
+
 	/** The last WINDOW samples, as a ring: the oldest is at {@code next}. */
 	private final double[] window = new double[WINDOW];
+
+	/** The window in time order, for analysis (reused: no garbage per window). */
+	private final double[] ordered = new double[WINDOW];
+
+	private final double[] low = new double[LOW.length];
+
+	private final double[] high = new double[HIGH.length];
 
 	private int next;
 
@@ -80,6 +90,7 @@ public final class InbandDtmfDetector {
 		// windows at least half covered by a tone of L samples: L / STEP of them
 		this.windowsForMinimum = Math.max(1, minSamples / STEP);
 		this.minAmplitude = Math.pow(10, settings.minToneLevelDbfs() / 20);
+		this.separationRatio = Math.pow(10, -settings.minGroupSeparationDb() / 20);
 	}
 
 	/**
@@ -135,15 +146,18 @@ public final class InbandDtmfDetector {
 
 	/** The key in the current window, or 0. */
 	private char analyse() {
+		// Goertzel needs the samples in time order: unroll the ring once
+		System.arraycopy(this.window, this.next, this.ordered, 0, WINDOW - this.next);
+		System.arraycopy(this.window, 0, this.ordered, WINDOW - this.next, this.next);
 		double energy = 0;
-		for (double sample : this.window) {
+		for (double sample : this.ordered) {
 			energy += sample * sample;
 		}
 		if (energy == 0) {
 			return 0;
 		}
-		double[] low = amplitudes(LOW);
-		double[] high = amplitudes(HIGH);
+		double[] low = amplitudes(LOW, this.low);
+		double[] high = amplitudes(HIGH, this.high);
 		int row = strongest(low);
 		int column = strongest(high);
 		if (!standsOut(low, row) || !standsOut(high, column)) {
@@ -179,7 +193,7 @@ public final class InbandDtmfDetector {
 	}
 
 	private boolean standsOut(double[] group, int peak) {
-		double limit = group[peak] * Math.pow(10, -this.settings.minGroupSeparationDb() / 20);
+		double limit = group[peak] * this.separationRatio;
 		for (int i = 0; i < group.length; i++) {
 			if (i != peak && group[i] > limit) {
 				return false;
@@ -188,8 +202,7 @@ public final class InbandDtmfDetector {
 		return true;
 	}
 
-	private double[] amplitudes(double[] frequencies) {
-		double[] out = new double[frequencies.length];
+	private double[] amplitudes(double[] frequencies, double[] out) {
 		for (int i = 0; i < frequencies.length; i++) {
 			out[i] = amplitude(frequencies[i]);
 		}
@@ -201,9 +214,8 @@ public final class InbandDtmfDetector {
 		double coefficient = 2 * Math.cos(2 * Math.PI * frequency / SAMPLE_RATE);
 		double s1 = 0;
 		double s2 = 0;
-		for (int i = 0; i < WINDOW; i++) {
-			// oldest first: Goertzel needs the samples in time order
-			double s0 = this.window[(this.next + i) % WINDOW] + coefficient * s1 - s2;
+		for (double sample : this.ordered) {
+			double s0 = sample + coefficient * s1 - s2;
 			s2 = s1;
 			s1 = s0;
 		}
