@@ -2,9 +2,11 @@ package dev.tonal.app.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.convert.DurationUnit;
 
 /**
  * Tonal's own settings ({@code tonal.*}), with their defaults: {@code tonal.data-dir}
@@ -47,9 +49,9 @@ public record TonalProperties(@DefaultValue("./data") Path dataDir, @DefaultValu
 	}
 
 	/**
-	 * @param ttl how long an access token is valid
+	 * @param ttl how long an access token is valid; a bare number means seconds
 	 */
-	public record Token(@DefaultValue("3600s") Duration ttl) {
+	public record Token(@DefaultValue("3600s") @DurationUnit(ChronoUnit.SECONDS) Duration ttl) {
 	}
 
 }
