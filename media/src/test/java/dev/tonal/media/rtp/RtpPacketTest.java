@@ -1,6 +1,7 @@
 package dev.tonal.media.rtp;
 
 import java.util.HexFormat;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
@@ -74,6 +75,28 @@ class RtpPacketTest {
 		// P=1 with a padding count larger than the packet body
 		assertMalformed("a0000001000000000000000109", "padding");
 		assertMalformed("a0000001000000000000000100", "padding");
+	}
+
+	@Test
+	void arbitraryDatagramsParseOrAreRejectedButNeverCrash() throws Exception {
+		// the parser faces the network: whatever arrives, the outcome is a packet or
+		// MalformedRtpException, and what parses serialises back to the same bytes
+		Random random = new Random(3550);
+		for (int i = 0; i < 20_000; i++) {
+			byte[] datagram = new byte[random.nextInt(64)];
+			random.nextBytes(datagram);
+			if (datagram.length > 0 && random.nextBoolean()) {
+				datagram[0] = (byte) (0x80 | (datagram[0] & 0x3F));
+			}
+			try {
+				RtpPacket packet = RtpPacket.parse(datagram, 0, datagram.length);
+				byte[] again = packet.toBytes();
+				assertThat(RtpPacket.parse(again, 0, again.length)).isEqualTo(packet);
+			}
+			catch (MalformedRtpException expected) {
+				assertThat(expected.getMessage()).isNotBlank();
+			}
+		}
 	}
 
 	@Test
