@@ -14,7 +14,13 @@ import dev.tonal.media.codec.G711;
  * audio ({@link #audio}), a telephone-event ({@link #event}) or nothing ({@link #skip}).
  * The sequence number advances only with packets sent. The marker is set on the first
  * audio packet and on the first after a silent gap (RFC 3550: start of a talkspurt).
- * Start values are random (RFC 3550 §5.1). Not thread-safe: the media clock drives it.
+ * Start values are random (RFC 3550 §5.1).
+ *
+ * <p>
+ * When two legs are bridged, {@link #relay} forwards the other leg's packets as part of
+ * this same stream, so the phone sees one continuous stream while the source switches
+ * between Tonal's own audio and the other party. Not thread-safe: when relaying from a
+ * receiving thread while the media clock ticks, synchronise the calls.
  */
 public final class RtpSender {
 
@@ -25,6 +31,13 @@ public final class RtpSender {
 	private long timestamp;
 
 	private boolean talkspurtStart = true;
+
+	/** SSRC of the stream being relayed, or -1 when not relaying. */
+	private long relayedSsrc = -1;
+
+	private int relaySequenceOffset;
+
+	private long relayTimestampOffset;
 
 	/**
 	 * Creates a sender with given start values (for tests and resumed streams).
@@ -71,6 +84,7 @@ public final class RtpSender {
 	 * @return the packet to send
 	 */
 	public RtpPacket audio(int payloadType, byte[] payload) {
+		this.relayedSsrc = -1;
 		RtpPacket packet = RtpPacket.of(this.talkspurtStart, payloadType, this.sequence, this.timestamp, this.ssrc,
 				payload);
 		this.talkspurtStart = false;
@@ -99,6 +113,7 @@ public final class RtpSender {
 	 * @return the packet to send
 	 */
 	public RtpPacket event(int payloadType, byte[] payload, boolean marker, long eventTimestamp) {
+		this.relayedSsrc = -1;
 		RtpPacket packet = RtpPacket.of(marker, payloadType, this.sequence, eventTimestamp, this.ssrc, payload);
 		advance(true);
 		return packet;
@@ -108,6 +123,37 @@ public final class RtpSender {
 	public void skip() {
 		this.talkspurtStart = true;
 		advance(false);
+	}
+
+	/**
+	 * Forwards a packet from another stream (the bridged leg) as part of this one: this
+	 * stream's SSRC, and sequence numbers and timestamps shifted so they continue this
+	 * stream's. Within one source stream the differences are kept, so its losses,
+	 * reordering and timing still show. The first packet from a new source carries the
+	 * marker, as the timing jumps there. Slots still advance with {@link #skip} (or
+	 * audio) while relaying, so this stream's own audio can resume later at the right
+	 * time.
+	 * @param packet the received packet
+	 * @param payloadType its payload type as negotiated on this stream (the legs may
+	 * number the same codec or telephone-event differently)
+	 * @return the packet to send
+	 */
+	public RtpPacket relay(RtpPacket packet, int payloadType) {
+		boolean newSource = packet.ssrc() != this.relayedSsrc;
+		if (newSource) {
+			this.relayedSsrc = packet.ssrc();
+			this.relaySequenceOffset = this.sequence - packet.sequenceNumber();
+			this.relayTimestampOffset = this.timestamp - packet.timestamp();
+		}
+		int sequence = (packet.sequenceNumber() + this.relaySequenceOffset) & 0xFFFF;
+		long timestamp = (packet.timestamp() + this.relayTimestampOffset) & 0xFFFF_FFFFL;
+		if (SequenceNumbers.distance(sequence, this.sequence) >= 0) {
+			// never hand out a number again: own packets continue after the newest
+			// relayed
+			this.sequence = SequenceNumbers.next(sequence);
+		}
+		return new RtpPacket(newSource || packet.marker(), payloadType, sequence, timestamp, this.ssrc, packet.csrc(),
+				null, packet.payload(), 0);
 	}
 
 	private void advance(boolean sent) {

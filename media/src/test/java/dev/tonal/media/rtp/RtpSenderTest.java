@@ -91,4 +91,64 @@ class RtpSenderTest {
 		assertThat(frames.hasNext()).isFalse();
 	}
 
+	@Test
+	void aRelayedStreamContinuesThisStreamsNumberingAndClock() {
+		RtpSender sender = new RtpSender(7, 100, 1000);
+		sender.audio(0, new byte[160]);
+		sender.skip();
+
+		RtpPacket first = sender.relay(RtpPacket.of(false, 0, 5000, 90_000, 55, new byte[160]), 0);
+		RtpPacket second = sender.relay(RtpPacket.of(false, 0, 5001, 90_160, 55, new byte[160]), 0);
+
+		assertThat(first.ssrc()).isEqualTo(7);
+		assertThat(first.sequenceNumber()).isEqualTo(101);
+		assertThat(first.timestamp()).isEqualTo(1000 + 2 * 160);
+		assertThat(first.marker()).isTrue();
+		assertThat(second.sequenceNumber()).isEqualTo(102);
+		assertThat(second.timestamp()).isEqualTo(1000 + 3 * 160);
+		assertThat(second.marker()).isFalse();
+	}
+
+	@Test
+	void relayingKeepsTheSourcesLossesReorderingAndMarkers() {
+		RtpSender sender = new RtpSender(7, 0, 0);
+		sender.relay(RtpPacket.of(false, 0, 10, 1600, 55, new byte[160]), 0);
+
+		RtpPacket afterLoss = sender.relay(RtpPacket.of(true, 0, 12, 1920, 55, new byte[160]), 0);
+		RtpPacket late = sender.relay(RtpPacket.of(false, 0, 11, 1760, 55, new byte[160]), 0);
+		RtpPacket own = sender.audio(0, new byte[160]);
+
+		assertThat(afterLoss.sequenceNumber()).isEqualTo(2);
+		assertThat(afterLoss.timestamp()).isEqualTo(320);
+		assertThat(afterLoss.marker()).isTrue();
+		assertThat(late.sequenceNumber()).isEqualTo(1);
+		assertThat(late.timestamp()).isEqualTo(160);
+		// own audio continues after the newest relayed number, never reusing one
+		assertThat(own.sequenceNumber()).isEqualTo(3);
+	}
+
+	@Test
+	void aNewRelayedSourceIsMarkedAndRealigned() {
+		RtpSender sender = new RtpSender(7, 0, 0);
+		sender.relay(RtpPacket.of(false, 0, 10, 1600, 55, new byte[160]), 0);
+		sender.skip();
+		sender.skip();
+
+		RtpPacket other = sender.relay(RtpPacket.of(false, 0, 40000, 7_000_000, 66, new byte[160]), 0);
+
+		assertThat(other.marker()).isTrue();
+		assertThat(other.sequenceNumber()).isEqualTo(1);
+		assertThat(other.timestamp()).isEqualTo(2 * 160);
+	}
+
+	@Test
+	void relayedTelephoneEventsTakeThisStreamsPayloadType() {
+		RtpSender sender = new RtpSender(7, 0, 0);
+
+		RtpPacket event = sender.relay(RtpPacket.of(true, 96, 1, 800, 55, new byte[] { 5, 10, 0, (byte) 160 }), 101);
+
+		assertThat(event.payloadType()).isEqualTo(101);
+		assertThat(event.payload()).containsExactly(5, 10, 0, (byte) 160);
+	}
+
 }
