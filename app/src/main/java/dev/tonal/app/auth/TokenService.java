@@ -21,6 +21,9 @@ public class TokenService {
 	public record IssuedToken(String accessToken, long expiresIn) {
 	}
 
+	/** A hash no secret matches in practice, checked against for unknown app ids. */
+	private static final String UNKNOWN_APP_HASH = Secrets.hashSecret(Secrets.random(32));
+
 	private final AppRepository apps;
 
 	private final JdbcClient jdbc;
@@ -36,9 +39,11 @@ public class TokenService {
 	/** A new token for the app with these credentials, or empty when they are wrong. */
 	@Transactional
 	public Optional<IssuedToken> issue(String appId, String appSecret) {
-		Optional<AppRepository.App> app = this.apps.findByPublicId(appId)
-			.filter((candidate) -> Secrets.matches(appSecret, candidate.secretHash()));
-		if (app.isEmpty()) {
+		Optional<AppRepository.App> app = this.apps.findByPublicId(appId);
+		// Hash the secret even for an unknown app id, so the answer time does not tell
+		// which app ids exist.
+		boolean valid = Secrets.matches(appSecret, app.map(AppRepository.App::secretHash).orElse(UNKNOWN_APP_HASH));
+		if (app.isEmpty() || !valid) {
 			return Optional.empty();
 		}
 		long now = Instant.now().getEpochSecond();

@@ -55,6 +55,13 @@ class AuthApiTest extends ApiTestSupport {
 	}
 
 	@Test
+	void unknownAppIdIs401LikeAWrongSecret() {
+		Response response = tokenRequest("grant_type=client_credentials&client_id=no-such-app&client_secret=x");
+		assertThat(response.status()).isEqualTo(401);
+		assertThat(response.body().get("error").asString()).isEqualTo("invalid_client");
+	}
+
+	@Test
 	void missingOrUnsupportedGrantIs400() {
 		Response missing = tokenRequest("client_id=" + ADMIN_ID + "&client_secret=" + ADMIN_SECRET);
 		assertThat(missing.status()).isEqualTo(400);
