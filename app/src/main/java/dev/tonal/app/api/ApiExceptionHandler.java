@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 
 import dev.tonal.model.validation.FieldError;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -18,7 +19,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.lang.Nullable;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -63,11 +63,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return problem(HttpStatus.CONFLICT, message, List.of());
 	}
 
+	/** A broken multipart body; one too large is answered 413 by the base class. */
 	@ExceptionHandler(MultipartException.class)
 	ResponseEntity<Object> badMultipart(MultipartException ex) {
-		if (ex instanceof MaxUploadSizeExceededException) {
-			return problem(HttpStatus.CONTENT_TOO_LARGE, uploadTooLarge(), List.of());
-		}
 		return problem(HttpStatus.BAD_REQUEST,
 				"the multipart/form-data body could not be read; send the fields as a well-formed multipart form",
 				List.of());
