@@ -58,6 +58,13 @@ class IvrSnapshotLoader {
 	}
 
 	/**
+	 * The client of IVR extension {@code extensionId}; empty when there is no such IVR.
+	 */
+	Optional<Long> clientOf(long extensionId) {
+		return this.extensions.findIvr(extensionId).map(IvrExtension::clientId);
+	}
+
+	/**
 	 * The snapshot of IVR extension {@code extensionId}; empty when there is no such IVR.
 	 */
 	@Transactional(readOnly = true)

@@ -12,7 +12,7 @@ import java.util.Map;
 
 import dev.tonal.app.api.Datetimes;
 import dev.tonal.app.api.InputErrors;
-import dev.tonal.engine.TraceEntry;
+import dev.tonal.app.call.TraceJson;
 import dev.tonal.engine.simulation.SimulationInput;
 import dev.tonal.engine.simulation.SimulationInput.CallerEvent;
 import dev.tonal.engine.simulation.SimulationInput.HttpStub;
@@ -74,15 +74,7 @@ final class SimulationJson {
 		result.put("destination", output.result().destination());
 		result.put("reason", output.result().reason());
 		json.put("result", result);
-		List<Map<String, Object>> trace = new ArrayList<>();
-		for (TraceEntry entry : output.trace()) {
-			Map<String, Object> item = new LinkedHashMap<>();
-			item.put("at", entry.at());
-			item.put("type", entry.type());
-			item.putAll(entry.attributes());
-			trace.add(item);
-		}
-		json.put("trace", trace);
+		json.put("trace", TraceJson.of(output.trace()));
 		json.put("variables", output.variables());
 		json.put("ratings",
 				output.ratings()

@@ -1,6 +1,9 @@
 package dev.tonal.app.ivr;
 
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import dev.tonal.app.events.ClientConfigChanged;
 import dev.tonal.model.Action;
@@ -10,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,6 +29,12 @@ class IvrSnapshotsTest extends IvrApiFixtures {
 
 	@Autowired
 	private ApplicationEventPublisher events;
+
+	@Autowired
+	private SnapshotDropBus bus;
+
+	@Autowired
+	private JdbcClient jdbc;
 
 	@Test
 	void snapshotHoldsTheStoredConfiguration() {
@@ -53,8 +63,9 @@ class IvrSnapshotsTest extends IvrApiFixtures {
 	}
 
 	@Test
-	void anEditIsVisibleInTheNextSnapshot() {
+	void anEditIsVisibleInTheNextSnapshot() throws Exception {
 		Ivr ivr = newIvr();
+		settle();
 		IvrSnapshot before = this.snapshots.get(ivr.extensionId()).orElseThrow();
 		assertThat(before.contexts().get(ivr.contextId()).rulesOf("start")).isEmpty();
 		assertThat(this.snapshots.get(ivr.extensionId())).containsSame(before);
@@ -74,9 +85,10 @@ class IvrSnapshotsTest extends IvrApiFixtures {
 	}
 
 	@Test
-	void aClientConfigChangeDropsOnlyThatClientsSnapshots() {
+	void aClientConfigChangeDropsOnlyThatClientsSnapshots() throws Exception {
 		Ivr mine = newIvr();
 		Ivr other = newIvr();
+		settle();
 		IvrSnapshot mineBefore = this.snapshots.get(mine.extensionId()).orElseThrow();
 		IvrSnapshot otherBefore = this.snapshots.get(other.extensionId()).orElseThrow();
 
@@ -87,9 +99,10 @@ class IvrSnapshotsTest extends IvrApiFixtures {
 	}
 
 	@Test
-	void anEditOfOneIvrKeepsAnotherClientsSnapshot() {
+	void anEditOfOneIvrKeepsAnotherClientsSnapshot() throws Exception {
 		Ivr mine = newIvr();
 		Ivr other = newIvr();
+		settle();
 		IvrSnapshot otherBefore = this.snapshots.get(other.extensionId()).orElseThrow();
 		hangupRule(mine, "start");
 		newSound(mine.token());
@@ -105,10 +118,44 @@ class IvrSnapshotsTest extends IvrApiFixtures {
 	}
 
 	@Test
+	void aChangeAnnouncedByAnotherNodeDropsTheSnapshotHere() throws Exception {
+		Ivr ivr = newIvr();
+		settle();
+		IvrSnapshot before = this.snapshots.get(ivr.extensionId()).orElseThrow();
+		if (!this.bus.active()) {
+			// One node only on the embedded database: nothing travels, nothing is
+			// dropped.
+			this.bus.publish("client:" + ivr.client().id());
+			assertThat(this.snapshots.get(ivr.extensionId())).containsSame(before);
+			return;
+		}
+		String message = "client:" + ivr.client().id();
+		CompletableFuture<Void> handled = this.bus.handled(message);
+		// Another node's commit, as PostgreSQL delivers it.
+		this.jdbc.sql("SELECT pg_notify(?, ?)").params(SnapshotDropBus.CHANNEL, message).query((rs, n) -> n).list();
+		handled.get(30, TimeUnit.SECONDS);
+		assertThat(this.snapshots.get(ivr.extensionId()).orElseThrow()).isNotSameAs(before);
+	}
+
+	@Test
 	void thereIsNoSnapshotOfAPhoneExtension() {
 		TestClient client = newClient();
 		long phone = newExtension(client.token(), "phone");
 		assertThat(this.snapshots.get(phone)).isEmpty();
+	}
+
+	/**
+	 * Waits until this node has heard the database's announcements of every earlier write
+	 * (PostgreSQL delivers them in commit order, after the HTTP answer), so that a
+	 * snapshot loaded next is cached rather than dropped by a late echo of those writes.
+	 */
+	private void settle() throws Exception {
+		if (this.bus.active()) {
+			String marker = "marker:" + UUID.randomUUID();
+			CompletableFuture<Void> heard = this.bus.handled(marker);
+			this.jdbc.sql("SELECT pg_notify(?, ?)").params(SnapshotDropBus.CHANNEL, marker).query((rs, n) -> n).list();
+			heard.get(30, TimeUnit.SECONDS);
+		}
 	}
 
 }
