@@ -303,20 +303,11 @@ public final class RuleValidator {
 		maxLength(CALLER_ID_NUMBER, r.callerIdNumber(), MAX_NAME_LENGTH);
 		maxLength(CALLER_ID_NAME, r.callerIdName(), MAX_NAME_LENGTH);
 		maxLength(CALL_INTERACTIVE_URL, r.callInteractiveUrl(), MAX_URL_LENGTH);
-		for (String field : List.of(PLAY_DIGITS_VARIABLE, TRANSFER_VARIABLE, SET_VARIABLE_NAME, RECORD_DIGITS_VARIABLE,
-				MATCH_VARIABLE_NAME)) {
-			maxLength(field, variableField(field), MAX_VARIABLE_NAME_LENGTH);
-		}
-	}
-
-	private String variableField(String field) {
-		return switch (field) {
-			case PLAY_DIGITS_VARIABLE -> this.rule.playDigitsVariable();
-			case TRANSFER_VARIABLE -> this.rule.transferVariable();
-			case SET_VARIABLE_NAME -> this.rule.setVariableName();
-			case RECORD_DIGITS_VARIABLE -> this.rule.recordDigitsVariable();
-			default -> this.rule.matchVariableName();
-		};
+		maxLength(PLAY_DIGITS_VARIABLE, r.playDigitsVariable(), MAX_VARIABLE_NAME_LENGTH);
+		maxLength(TRANSFER_VARIABLE, r.transferVariable(), MAX_VARIABLE_NAME_LENGTH);
+		maxLength(SET_VARIABLE_NAME, r.setVariableName(), MAX_VARIABLE_NAME_LENGTH);
+		maxLength(RECORD_DIGITS_VARIABLE, r.recordDigitsVariable(), MAX_VARIABLE_NAME_LENGTH);
+		maxLength(MATCH_VARIABLE_NAME, r.matchVariableName(), MAX_VARIABLE_NAME_LENGTH);
 	}
 
 	private void maxLength(String field, String value, int max) {
