@@ -1,7 +1,11 @@
 package dev.tonal.sip;
 
+import java.net.Inet4Address;
 import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
 import java.net.UnknownHostException;
+import java.util.Collections;
 import java.util.Objects;
 
 /**
@@ -48,17 +52,41 @@ public record SipConfig(String host, int port, String publicAddress, int rtpPort
 		return new SipConfig("127.0.0.1", 0, null, DEFAULT_RTP_PORT_MIN, DEFAULT_RTP_PORT_MAX);
 	}
 
-	/** The address peers should use to reach us (Contact, SDP). */
+	/**
+	 * The address peers should use to reach us (Contact, Via, SDP): {@code publicAddress}
+	 * when set, else {@code host}, else — for a wildcard {@code host} — the first IPv4
+	 * address of a network interface that is up and not loopback (so a softphone on the
+	 * LAN can reach an out-of-the-box server), else {@code 127.0.0.1}.
+	 */
 	public String advertisedAddress() {
 		if (publicAddress != null && !publicAddress.isBlank()) {
 			return publicAddress;
 		}
 		try {
-			return InetAddress.getByName(host).isAnyLocalAddress() ? "127.0.0.1" : host;
+			return InetAddress.getByName(host).isAnyLocalAddress() ? firstLanAddress() : host;
 		}
 		catch (UnknownHostException ex) {
 			throw new IllegalArgumentException("SIP host '" + host + "' cannot be resolved", ex);
 		}
+	}
+
+	private static String firstLanAddress() {
+		try {
+			for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+				if (!nic.isUp() || nic.isLoopback()) {
+					continue;
+				}
+				for (InetAddress address : Collections.list(nic.getInetAddresses())) {
+					if (address instanceof Inet4Address && !address.isLinkLocalAddress()) {
+						return address.getHostAddress();
+					}
+				}
+			}
+		}
+		catch (SocketException ex) {
+			// no interface list: fall back to loopback
+		}
+		return "127.0.0.1";
 	}
 
 	/** The same configuration with another SIP port. */

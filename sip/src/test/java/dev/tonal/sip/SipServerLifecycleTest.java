@@ -92,4 +92,23 @@ class SipServerLifecycleTest {
 		}
 	}
 
+	@Test
+	void serverBoundToAllInterfacesTakesAndEndsCalls() throws Exception {
+		RecordingListener ivr = RecordingListener.answering();
+		SipConfig everywhere = new SipConfig("0.0.0.0", 0, "127.0.0.1", 34000, 34999);
+		try (SipServer server = SipServer.start(everywhere, (user, caller) -> Route.ivr(user, ivr));
+				TestPhone phone = TestPhone.start()) {
+			assertThat(phone.options(server.port(), Transport.UDP).status()).isEqualTo(200);
+			PhoneCall call = phone.call("ivr", server.port(), Transport.UDP, Sdp.offer(40000, "PCMU"));
+			assertThat(call.awaitAnswerAndAck().body()).contains("c=IN IP4 127.0.0.1");
+			assertThat(ivr.next()).isEqualTo("offered");
+			assertThat(ivr.next()).isEqualTo("answered");
+
+			ivr.awaitCall().hangUp();
+
+			call.awaitByeFromServer();
+			assertThat(ivr.next()).isEqualTo("ended WE_HUNG_UP");
+		}
+	}
+
 }

@@ -342,6 +342,7 @@ final class JainSipCall implements SipCall {
 
 	synchronized void onBye(ServerTransaction bye, Request request) {
 		boolean unanswered = this.state == State.ROUTING || this.state == State.RINGING;
+		confirm();
 		end(CallEndReason.CALLER_HUNG_UP);
 		send(bye, plain(Response.OK, request));
 		if (unanswered) {

@@ -87,7 +87,7 @@ public final class JainSipServer implements SipServer, SipListenerExt {
 	public static JainSipServer start(SipConfig config, CallRouter router) {
 		JainStacks.Stack stack;
 		try {
-			stack = JainStacks.start("tonal-sip", config.host(), config.port(), 8);
+			stack = JainStacks.start("tonal-sip", config.host(), config.advertisedAddress(), config.port(), 8);
 		}
 		catch (Exception ex) {
 			throw new SipServerException("Cannot start SIP on " + config.host() + ":" + config.port()

@@ -55,11 +55,25 @@ public final class JainStacks {
 	 * @param threads how many threads handle incoming messages
 	 */
 	public static Stack start(String namePrefix, String host, int port, int threads) throws Exception {
+		return start(namePrefix, host, host, port, threads);
+	}
+
+	/**
+	 * Creates and starts a stack listening on {@code host:port} over UDP and TCP whose
+	 * Via headers name {@code advertisedHost} (needed when {@code host} is a wildcard
+	 * address).
+	 */
+	public static Stack start(String namePrefix, String host, String advertisedHost, int port, int threads)
+			throws Exception {
 		int boundPort = (port != 0) ? port : freeUdpAndTcpPort(host);
 		SipStack sipStack = SipFactory.getInstance().createSipStack(properties(namePrefix, threads));
 		try {
 			ListeningPoint udp = sipStack.createListeningPoint(host, boundPort, ListeningPoint.UDP);
 			ListeningPoint tcp = sipStack.createListeningPoint(host, boundPort, ListeningPoint.TCP);
+			if (!advertisedHost.equals(host)) {
+				udp.setSentBy(advertisedHost + ":" + boundPort);
+				tcp.setSentBy(advertisedHost + ":" + boundPort);
+			}
 			SipProvider provider = sipStack.createSipProvider(udp);
 			provider.addListeningPoint(tcp);
 			sipStack.start();
