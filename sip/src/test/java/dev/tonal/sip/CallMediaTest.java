@@ -163,6 +163,46 @@ class CallMediaTest {
 		call.bye();
 	}
 
+	@Test
+	void rule32_inBandToneIsAKeyPressWhenNoTelephoneEventWasNegotiated() throws Exception {
+		RecordingListener ivr = new RecordingListener(true);
+		this.ivrs.put(this.ivrName, ivr);
+		PhoneCall call = this.phone.call(this.ivrName, this.server.port(), Transport.UDP,
+				Sdp.offer(this.rtp.port(), "PCMU"));
+		InetSocketAddress server = Sdp.mediaAddress(call.awaitAnswerAndAck().body());
+		assertThat(ivr.next()).isEqualTo("offered");
+		assertThat(ivr.next()).isEqualTo("answered");
+
+		// '7' is 852 Hz + 1209 Hz; 120 ms of tone between silences.
+		this.rtp.sendAudio(concat(new short[800], tone(852, 1209, 960), new short[800]), G711.Law.ULAW, server);
+
+		assertThat(ivr.next()).isEqualTo("dtmf 7 INBAND");
+		call.bye();
+	}
+
+	private static short[] tone(double low, double high, int samples) {
+		short[] audio = new short[samples];
+		for (int i = 0; i < samples; i++) {
+			double t = i / 8000.0;
+			audio[i] = (short) (6000 * (Math.sin(2 * Math.PI * low * t) + Math.sin(2 * Math.PI * high * t)));
+		}
+		return audio;
+	}
+
+	private static short[] concat(short[]... parts) {
+		int length = 0;
+		for (short[] part : parts) {
+			length += part.length;
+		}
+		short[] all = new short[length];
+		int at = 0;
+		for (short[] part : parts) {
+			System.arraycopy(part, 0, all, at, part.length);
+			at += part.length;
+		}
+		return all;
+	}
+
 	/** Audio that differs in every frame, so a lost or reordered frame would show. */
 	private static short[] ramp(int samples) {
 		short[] audio = new short[samples];
