@@ -309,6 +309,10 @@ final class JainSipCall implements SipCall {
 	 * The ACK of a late-offer call carries the caller's answer: where to send our RTP.
 	 */
 	private void takeLateAnswer(String sdp) {
+		if (sdp.isBlank()) {
+			return; // not a late offer: the caller offered c=0.0.0.0 (on hold from the
+					// start)
+		}
 		try {
 			SdpOffer.parse(sdp).firstAudio().ifPresent((audio) -> {
 				this.remoteMedia = new RemoteMedia(audio.rtpAddress(), audio.direction());
