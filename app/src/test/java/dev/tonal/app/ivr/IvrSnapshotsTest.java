@@ -1,5 +1,8 @@
 package dev.tonal.app.ivr;
 
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -7,6 +10,8 @@ import java.util.concurrent.TimeUnit;
 
 import dev.tonal.app.events.ClientConfigChanged;
 import dev.tonal.model.Action;
+import dev.tonal.model.Interval;
+import dev.tonal.model.IntervalCondition;
 import dev.tonal.model.IvrSnapshot;
 import dev.tonal.model.Rule;
 import org.junit.jupiter.api.Test;
@@ -135,6 +140,24 @@ class IvrSnapshotsTest extends IvrApiFixtures {
 		this.jdbc.sql("SELECT pg_notify(?, ?)").params(SnapshotDropBus.CHANNEL, message).query((rs, n) -> n).list();
 		handled.get(30, TimeUnit.SECONDS);
 		assertThat(this.snapshots.get(ivr.extensionId()).orElseThrow()).isNotSameAs(before);
+	}
+
+	@Test
+	void intervalsAreReadFromTheirStoredWireFormat() {
+		Ivr ivr = newIvr();
+		Response created = post("/client/@me/interval/", ivr.token(),
+				Map.of("name", "office hours", "timezone", "Asia/Yekaterinburg", "conditions", List.of(
+						Map.of("start_dow", 2, "end_dow", 6, "start_time", "09:00:00", "end_time", "18:00:00"),
+						Map.of("start_datetime", "2026-12-31 00:00:00", "end_datetime", "2027-01-08 23:59:59"))));
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		long id = created.body().get("id").asLong();
+
+		Interval interval = this.snapshots.get(ivr.extensionId()).orElseThrow().intervals().get(id);
+		assertThat(interval.timezone()).isEqualTo("Asia/Yekaterinburg");
+		assertThat(interval.conditions()).containsExactly(
+				new IntervalCondition(2, 6, null, null, null, LocalTime.of(9, 0), LocalTime.of(18, 0), null, null),
+				new IntervalCondition(null, null, null, null, null, null, null, LocalDateTime.of(2026, 12, 31, 0, 0),
+						LocalDateTime.of(2027, 1, 8, 23, 59, 59)));
 	}
 
 	@Test
