@@ -39,6 +39,9 @@ public class IvrSnapshots {
 
 	private final Map<Long, IvrSnapshot> cache = new ConcurrentHashMap<>();
 
+	/**
+	 * One counter per IVR and client ever dropped: bounded by the configuration's size.
+	 */
 	private final Map<String, Long> generations = new ConcurrentHashMap<>();
 
 	IvrSnapshots(IvrSnapshotLoader loader, SnapshotDropBus bus) {
