@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 import dev.tonal.engine.Command;
 import dev.tonal.engine.Event;
 import dev.tonal.engine.HttpFailure;
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,6 +84,12 @@ public class CallInteractiveClient {
 				log.debug("Call Interactive request to {} failed: {} ({})", uri, reason.wire(), failure.toString());
 				return new Event.HttpFailed(command.requestId(), reason);
 			});
+	}
+
+	/** Aborts requests still running when the application stops. */
+	@PreDestroy
+	void close() {
+		this.http.shutdownNow();
 	}
 
 	/** The URL with the parameters in its query string (GET), or the URL as is (POST). */
