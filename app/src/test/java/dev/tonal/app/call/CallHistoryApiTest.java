@@ -6,9 +6,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.tonal.app.ivr.IvrSnapshots;
 import dev.tonal.app.support.ApiTestSupport;
+import dev.tonal.engine.CallInfo;
 import dev.tonal.engine.CallResult;
+import dev.tonal.engine.CallSession;
+import dev.tonal.engine.EngineSettings;
+import dev.tonal.engine.Event;
 import dev.tonal.engine.TraceEntry;
+import dev.tonal.model.IvrSnapshot;
 import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +33,9 @@ class CallHistoryApiTest extends ApiTestSupport {
 
 	@Autowired
 	private CallRecorder recorder;
+
+	@Autowired
+	private IvrSnapshots snapshots;
 
 	@Test
 	void rule31_historyListsTheCallsNewestFirstInTheClientsTimezone() throws Exception {
@@ -128,6 +137,32 @@ class CallHistoryApiTest extends ApiTestSupport {
 		assertThat(stored.body().get(2).get("used").asBoolean()).isTrue();
 		assertThat(stored.body().get(3).get("destinations").get(1).asString()).isEqualTo("050");
 		assertThat(get("/client/@me/call_history/no-such-call/trace", client.token()).status()).isEqualTo(404);
+	}
+
+	@Test
+	void rule33_aRealCallsStoredTraceReadsExactlyLikeTheSimulatorsTrace() throws Exception {
+		TestClient client = newClient();
+		long ivr = ivr(client, "100");
+		String base = "/extension/" + ivr + "/ivr/";
+		long context = post(base + "context/", client.token(), Map.of("name", "main")).body().get("id").asLong();
+		put(base, client.token(), Map.of("entry_context", context));
+		String rules = base + "context/" + context + "/options/start/rules/";
+		post(rules, client.token(), Map.of("action", "set_variable", "set_variable_name", "who", "set_variable_value",
+				"${caller_id_number}"));
+		post(rules, client.token(), Map.of("action", "hangup"));
+		Response simulated = post(base + "simulate", client.token(), Map.of("caller_id_number", "+79990001122"));
+		assertThat(simulated.status()).as(simulated.toString()).isEqualTo(200);
+		// The same IVR on a call session, as the SIP runtime drives it.
+		IvrSnapshot snapshot = this.snapshots.get(ivr).orElseThrow();
+		CallSession session = new CallSession(snapshot,
+				CallInfo.external(UUID.randomUUID().toString(), "+79990001122", "", null), EngineSettings.defaults());
+		session.handle(new Event.Answered(), MORNING);
+		while (!session.isEnded()) {
+			session.handle(new Event.TimerFired(), session.nextDeadline().orElseThrow());
+		}
+		String uuid = record(client, ivr, MORNING, session.result().orElseThrow(), session.trace(), List.of());
+		Response stored = get("/client/@me/call_history/" + uuid + "/trace", client.token());
+		assertThat(stored.body()).isNotEmpty().isEqualTo(simulated.body().get("trace"));
 	}
 
 	@Test
