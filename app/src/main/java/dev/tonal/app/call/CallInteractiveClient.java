@@ -59,9 +59,10 @@ public class CallInteractiveClient {
 		.build();
 
 	/**
-	 * Sends the request. The future always completes normally, with
+	 * Sends the request without blocking. The future always completes normally, with
 	 * {@link Event.HttpReplied} or {@link Event.HttpFailed} carrying the command's
-	 * request id, on a thread of the HTTP client (never the caller's).
+	 * request id: on a thread of the HTTP client, or at once when the URL cannot be used.
+	 * Hand the event to the call's own executor.
 	 */
 	public CompletableFuture<Event> send(Command.HttpRequest command) {
 		URI uri;
@@ -128,8 +129,8 @@ public class CallInteractiveClient {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			HttpFailure reason = switch (cause) {
 				case TimeoutException ex -> HttpFailure.TIMEOUT;
-				case HttpTimeoutException ex -> HttpFailure.TIMEOUT; // also connect
-																		// timeouts
+				// HttpConnectTimeoutException is one too
+				case HttpTimeoutException ex -> HttpFailure.TIMEOUT;
 				case ConnectException ex -> HttpFailure.UNREACHABLE;
 				case UnresolvedAddressException ex -> HttpFailure.UNREACHABLE;
 				case UnknownHostException ex -> HttpFailure.UNREACHABLE;
@@ -194,8 +195,7 @@ public class CallInteractiveClient {
 							new Event.HttpReplied(this.command.requestId(), reply.statusCode(), reply.body()));
 				}
 				URI next = redirectTarget(uri, reply, redirects);
-				// 303, and 301/302 as browsers do, turn a POST into a GET; 307/308 keep
-				// it.
+				// as browsers do: only 307 and 308 keep a POST
 				String nextMethod = (reply.statusCode() == 307 || reply.statusCode() == 308) ? method : "GET";
 				return send(next, nextMethod, redirects + 1);
 			});

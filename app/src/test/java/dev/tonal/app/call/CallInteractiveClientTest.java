@@ -61,6 +61,14 @@ class CallInteractiveClientTest {
 			await(this.release);
 			reply(exchange, 200, "<Response/>");
 		});
+		this.server.createContext("/slow-body", (exchange) -> {
+			exchange.sendResponseHeaders(200, 0);
+			try (OutputStream out = exchange.getResponseBody()) {
+				out.write("<Response>".getBytes(StandardCharsets.US_ASCII));
+				out.flush();
+				await(this.release);
+			}
+		});
 		this.server.createContext("/big", (exchange) -> reply(exchange, 200, "x".repeat(70 * 1024)));
 		this.server.createContext("/big-chunked", (exchange) -> {
 			exchange.sendResponseHeaders(200, 0);
@@ -114,6 +122,12 @@ class CallInteractiveClientTest {
 	@Test
 	void rule27_noReplyWithinTheTimeoutIsATimeout() throws Exception {
 		Event event = send("GET", url(this.server, "/slow"), Duration.ofMillis(300));
+		assertThat(event).isEqualTo(new Event.HttpFailed(7, HttpFailure.TIMEOUT));
+	}
+
+	@Test
+	void rule27_theTimeoutCoversReadingTheReply() throws Exception {
+		Event event = send("GET", url(this.server, "/slow-body"), Duration.ofMillis(300));
 		assertThat(event).isEqualTo(new Event.HttpFailed(7, HttpFailure.TIMEOUT));
 	}
 
