@@ -13,6 +13,7 @@ set -uo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 here=$root/interop
 started=$(date +%s)
+tests=6 # the run_test lines below; an early failure counts them all as failed
 say() { printf '[interop %4ss] %s\n' "$(($(date +%s) - started))" "$*"; }
 
 # --- packages ---------------------------------------------------------------------------
@@ -28,19 +29,19 @@ if [ ${#need[@]} -gt 0 ]; then
   say "installing ${need[*]}"
   export DEBIAN_FRONTEND=noninteractive
   timeout 300 apt-get update -q >/dev/null && timeout 600 apt-get install -y -q --no-install-recommends "${need[@]}" >/dev/null \
-    || { echo "interop: could not install ${need[*]}"; echo "interop: 0 passed, 1 failed"; exit 1; }
+    || { echo "interop: could not install ${need[*]}"; echo "interop: 0 passed, $tests failed"; exit 1; }
 fi
 if [ "$(id -u)" != 0 ]; then
-  echo "interop: run as root: sipp's play_pcap_audio needs a raw socket"; echo "interop: 0 passed, 1 failed"; exit 1
+  echo "interop: run as root: sipp's play_pcap_audio needs a raw socket"; echo "interop: 0 passed, $tests failed"; exit 1
 fi
 
 # --- the server -------------------------------------------------------------------------
 . "$root/bin/jdk.sh"
-tonal_find_jdk || exit 1
+tonal_find_jdk || { echo "interop: 0 passed, $tests failed"; exit 1; }
 jar=$root/app/target/tonal.jar
 if [ ! -f "$jar" ]; then
   say "no $jar: building it"
-  (cd "$root" && timeout 1200 ./mvnw -q -DskipTests -pl app -am package) || { echo "interop: the build failed"; exit 1; }
+  (cd "$root" && timeout 1200 ./mvnw -q -DskipTests -pl app -am package) || { echo "interop: the build failed"; echo "interop: 0 passed, $tests failed"; exit 1; }
 fi
 
 work=$(mktemp -d /tmp/tonal-interop.XXXXXX)
@@ -56,7 +57,6 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-tests=6 # the run_test lines below
 free_port() { python3 "$here/free_port.py" "$@"; }
 http_port=$(free_port)
 sip_port=$(free_port)
@@ -72,23 +72,11 @@ TONAL_ADMIN_CLIENT_ID=${admin%%:*} TONAL_ADMIN_CLIENT_SECRET=${admin#*:} \
   --tonal.rtp.ports="$rtp_range" >"$work/server.log" 2>&1 &
 server_pid=$!
 if ! python3 "$here/tonal_api.py" wait --base "$base" --admin "$admin" --timeout 180; then
-  tail -n 40 "$work/server.log"; echo "interop: 0 passed, 1 failed"; exit 1
+  tail -n 40 "$work/server.log"; echo "interop: 0 passed, $tests failed"; exit 1
 fi
 
 # The SIP listener may open a little after the HTTP one.
-if ! python3 - "$sip_port" <<'PY'
-import socket, sys, time
-deadline = time.monotonic() + 30
-while True:
-    try:
-        socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=1).close()
-        break
-    except OSError:
-        if time.monotonic() > deadline:
-            sys.exit(1)
-        time.sleep(0.3)
-PY
-then
+if ! python3 "$here/wait_port.py" "$sip_port" 30; then
   echo "interop: the server does not listen for SIP on 127.0.0.1:$sip_port (TCP) 30 s after its API came up;"
   echo "interop: does this jar run the SIP runtime (settings tonal.sip.host, tonal.sip.port)? Server log tail:"
   tail -n 20 "$work/server.log"
@@ -98,9 +86,9 @@ fi
 
 # --- the IVR and what the callers say ---------------------------------------------------
 mkdir -p "$work/prompts"
-"$here/make-audio.sh" "$work/prompts" || { echo "interop: could not make the audio files"; exit 1; }
+"$here/make-audio.sh" "$work/prompts" || { echo "interop: could not make the audio files"; echo "interop: 0 passed, $tests failed"; exit 1; }
 if ! python3 "$here/tonal_api.py" setup --base "$base" --admin "$admin" --prompts "$work/prompts" --out "$work/ivr.json"; then
-  tail -n 40 "$work/server.log"; echo "interop: 0 passed, 1 failed"; exit 1
+  tail -n 40 "$work/server.log"; echo "interop: 0 passed, $tests failed"; exit 1
 fi
 extension=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["extension"])' "$work/ivr.json")
 did=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["did"])' "$work/ivr.json")

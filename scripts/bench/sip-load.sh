@@ -77,6 +77,7 @@ TONAL_ADMIN_CLIENT_ID=${admin%%:*} TONAL_ADMIN_CLIENT_SECRET=${admin#*:} \
   --tonal.rtp.ports="$rtp_range" >"$work/server.log" 2>&1 &
 server_pid=$!
 python3 "$interop/tonal_api.py" wait --base "$base" --admin "$admin" --timeout 180 || { tail -n 30 "$work/server.log"; exit 1; }
+python3 "$interop/wait_port.py" "$sip_port" 30 || { say "the server does not listen for SIP on $sip_port"; tail -n 30 "$work/server.log"; exit 1; }
 
 "$interop/make-audio.sh" "$work/prompts" && sox "$work/prompts/hello.wav" "$work/prompts/long.wav" repeat 35 || exit 1
 python3 "$interop/tonal_api.py" setup-bench --base "$base" --admin "$admin" --prompts "$work/prompts" --out "$work/ivr.json" || exit 1
