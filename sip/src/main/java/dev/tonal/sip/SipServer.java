@@ -1,6 +1,7 @@
 package dev.tonal.sip;
 
 import dev.tonal.sip.jain.JainSipServer;
+import dev.tonal.sip.registrar.Registrar;
 
 /**
  * A running SIP server: listens on UDP and TCP, answers OPTIONS and turns each inbound
@@ -17,7 +18,16 @@ public interface SipServer extends AutoCloseable {
 	 * @throws SipServerException if the stack cannot start (e.g. the port is taken)
 	 */
 	static SipServer start(SipConfig config, CallRouter router) {
-		return JainSipServer.start(config, router);
+		return JainSipServer.start(config, router, null);
+	}
+
+	/**
+	 * Starts a server that is also the registrar of phone extensions.
+	 * @param registrar answers REGISTER requests
+	 * @see #start(SipConfig, CallRouter)
+	 */
+	static SipServer start(SipConfig config, CallRouter router, Registrar registrar) {
+		return JainSipServer.start(config, router, registrar);
 	}
 
 	/**

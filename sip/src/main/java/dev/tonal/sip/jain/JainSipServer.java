@@ -7,6 +7,7 @@ import dev.tonal.sip.CallerInfo;
 import dev.tonal.sip.SipConfig;
 import dev.tonal.sip.SipServer;
 import dev.tonal.sip.SipServerException;
+import dev.tonal.sip.registrar.Registrar;
 import dev.tonal.sip.rtp.RtpPortAllocator;
 import gov.nist.javax.sip.DialogTimeoutEvent;
 import gov.nist.javax.sip.SipListenerExt;
@@ -66,13 +67,17 @@ public final class JainSipServer implements SipServer, SipListenerExt {
 
 	private final Map<String, JainSipCall> calls = new ConcurrentHashMap<>();
 
+	/** Answers REGISTER; null when this server is no registrar (405). */
+	private final RegistrarHandler registrar;
+
 	final AddressFactory addressFactory;
 
 	final HeaderFactory headerFactory;
 
 	final MessageFactory messageFactory;
 
-	private JainSipServer(SipConfig config, CallRouter router, JainStacks.Stack stack) throws Exception {
+	private JainSipServer(SipConfig config, CallRouter router, Registrar registrar, JainStacks.Stack stack)
+			throws Exception {
 		this.config = config;
 		this.router = router;
 		this.stack = stack;
@@ -81,10 +86,14 @@ public final class JainSipServer implements SipServer, SipListenerExt {
 		this.addressFactory = factory.createAddressFactory();
 		this.headerFactory = factory.createHeaderFactory();
 		this.messageFactory = factory.createMessageFactory();
+		this.registrar = (registrar != null) ? new RegistrarHandler(this, registrar) : null;
 	}
 
-	/** Starts the stack; see {@link SipServer#start}. */
-	public static JainSipServer start(SipConfig config, CallRouter router) {
+	/**
+	 * Starts the stack; see {@link SipServer#start}.
+	 * @param registrar answers REGISTER, or null to refuse it (405)
+	 */
+	public static JainSipServer start(SipConfig config, CallRouter router, Registrar registrar) {
 		JainStacks.Stack stack;
 		try {
 			stack = JainStacks.start("tonal-sip", config.host(), config.advertisedAddress(), config.port(), 8);
@@ -94,7 +103,7 @@ public final class JainSipServer implements SipServer, SipListenerExt {
 					+ " (UDP and TCP): " + ex.getMessage() + ". Is another process using the port?", ex);
 		}
 		try {
-			JainSipServer server = new JainSipServer(config.withPort(stack.port()), router, stack);
+			JainSipServer server = new JainSipServer(config.withPort(stack.port()), router, registrar, stack);
 			stack.provider().addSipListener(server);
 			server.mediaClock.start();
 			log.info(() -> "SIP listening on " + config.host() + ":" + stack.port() + " (UDP, TCP)");
@@ -167,6 +176,7 @@ public final class JainSipServer implements SipServer, SipListenerExt {
 				case Request.BYE -> inCall(event, JainSipCall::onBye);
 				case Request.INFO -> inCall(event, JainSipCall::onInfo);
 				case Request.OPTIONS -> onOptions(event);
+				case Request.REGISTER -> onRegister(event);
 				default -> respond(event, Response.METHOD_NOT_ALLOWED);
 			}
 		}
@@ -214,6 +224,17 @@ public final class JainSipServer implements SipServer, SipListenerExt {
 		Response ok = this.messageFactory.createResponse(Response.OK, event.getRequest());
 		addAllowAndAccept(ok);
 		transaction.sendResponse(ok);
+	}
+
+	private void onRegister(RequestEvent event) throws Exception {
+		if (this.registrar == null) {
+			respond(event, Response.METHOD_NOT_ALLOWED);
+			return;
+		}
+		ServerTransaction transaction = serverTransaction(event);
+		if (transaction != null) {
+			this.registrar.handle(transaction, event.getRequest());
+		}
 	}
 
 	void addAllowAndAccept(Response response) throws Exception {
