@@ -22,6 +22,11 @@ class IvrReferences {
 		this.speechRecogniserConfigured = !speechRecogniser.isBlank();
 	}
 
+	/** Whether the server has a speech recogniser ({@code voice_helper} needs one). */
+	boolean speechRecogniserConfigured() {
+		return this.speechRecogniserConfigured;
+	}
+
 	/** The references seen from {@code ivr}. */
 	References of(IvrExtension ivr) {
 		return new References() {

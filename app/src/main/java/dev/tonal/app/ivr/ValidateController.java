@@ -28,9 +28,12 @@ class ValidateController {
 
 	private final IvrSnapshots snapshots;
 
-	ValidateController(IvrScope scope, IvrSnapshots snapshots) {
+	private final IvrReferences references;
+
+	ValidateController(IvrScope scope, IvrSnapshots snapshots, IvrReferences references) {
 		this.scope = scope;
 		this.snapshots = snapshots;
+		this.references = references;
 	}
 
 	@GetMapping({ "/validate", "/validate/" })
@@ -38,7 +41,10 @@ class ValidateController {
 		IvrExtension ivr = this.scope.ivr(caller, eid);
 		IvrSnapshot snapshot = this.snapshots.get(ivr.id())
 			.orElseThrow(() -> ApiException.notFound("extension " + eid));
-		return IvrValidator.validate(snapshot).stream().map(ValidateController::json).toList();
+		return IvrValidator.validate(snapshot, this.references.speechRecogniserConfigured())
+			.stream()
+			.map(ValidateController::json)
+			.toList();
 	}
 
 	private static Map<String, Object> json(Finding finding) {

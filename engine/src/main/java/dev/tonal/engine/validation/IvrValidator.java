@@ -10,27 +10,33 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 import dev.tonal.model.Action;
 import dev.tonal.model.BuiltInOption;
 import dev.tonal.model.CallerIdAction;
 import dev.tonal.model.ContextConfig;
+import dev.tonal.model.Interval;
 import dev.tonal.model.IvrSettings;
 import dev.tonal.model.IvrSnapshot;
 import dev.tonal.model.LifetimeAction;
 import dev.tonal.model.Rule;
 import dev.tonal.model.SoundType;
+import dev.tonal.model.validation.FieldError;
+import dev.tonal.model.validation.References;
+import dev.tonal.model.validation.RuleValidator;
+import dev.tonal.model.validation.SnapshotReferences;
 
 /**
  * Static analysis of a whole IVR (semantics.md rule 34): what a call would stumble over,
  * found before any call is made. Pure: it reads the snapshot only.
  *
  * <ul>
- * <li>errors: no entry context; a jump, option, sound or interval that does not exist; a
- * caller-id pattern that does not compile; an interval with an unknown timezone; a jump
- * cycle with no input in between (the loop guard would hang up every call);</li>
+ * <li>errors: no entry context; every problem the model's per-rule validation
+ * ({@link RuleValidator}, the API's check on write) finds in a stored rule, such as a
+ * jump, option, sound or interval that does not exist, a caller-id pattern that does not
+ * compile, or a value stored before a check was tightened; an interval with an unknown
+ * timezone; a jump cycle with no input in between (the loop guard would hang up every
+ * call);</li>
  * <li>warnings: contexts no call can reach; options that can never be selected (longer
  * than {@code digit_len}) or that hide a dialled extension; rules after an unconditional
  * jump or hang-up; a foreground prompt longer than the lifetime.</li>
@@ -40,15 +46,23 @@ public final class IvrValidator {
 
 	private final IvrSnapshot ivr;
 
+	private final References references;
+
 	private final List<Finding> findings = new ArrayList<>();
 
-	private IvrValidator(IvrSnapshot ivr) {
+	private IvrValidator(IvrSnapshot ivr, boolean speechRecogniserConfigured) {
 		this.ivr = ivr;
+		this.references = new SnapshotReferences(ivr, speechRecogniserConfigured);
 	}
 
-	/** Every finding, errors and warnings in the order the IVR is laid out. */
-	public static List<Finding> validate(IvrSnapshot ivr) {
-		IvrValidator validator = new IvrValidator(ivr);
+	/**
+	 * Every finding, errors and warnings in the order the IVR is laid out.
+	 * @param ivr the configuration
+	 * @param speechRecogniserConfigured whether the server has a speech recogniser
+	 * ({@code voice_helper} rules need one)
+	 */
+	public static List<Finding> validate(IvrSnapshot ivr, boolean speechRecogniserConfigured) {
+		IvrValidator validator = new IvrValidator(ivr, speechRecogniserConfigured);
 		validator.checkSettings();
 		validator.ivr.contexts().values().forEach(validator::checkContext);
 		validator.checkReachability();
@@ -127,8 +141,8 @@ public final class IvrValidator {
 				warning(path, "This rule never runs: an earlier rule of the option always jumps or hangs up.");
 				ended = false;
 			}
-			checkReferences(path, rule);
-			checkConditions(path, rule);
+			checkRule(path, rule, contextId);
+			checkIntervalZone(path, rule);
 			if (rule.action() == Action.PLAY_SOUND && rule.soundType() == SoundType.FOREGROUND) {
 				checkPromptLength(path, rule.sound());
 			}
@@ -138,70 +152,32 @@ public final class IvrValidator {
 		}
 	}
 
-	private void checkReferences(String path, Rule rule) {
-		checkSound(path + ".sound", rule.sound());
-		checkSound(path + ".record_digits_sound", rule.recordDigitsSound());
-		if (rule.action() == Action.JUMP_TO_CONTEXT) {
-			ContextConfig target = (rule.context() != null) ? this.ivr.contexts().get(rule.context()) : null;
-			if (target == null) {
-				error(path + ".context", "The jump goes to context " + rule.context()
-						+ ", which does not exist: choose one of " + this.ivr.contexts().keySet() + ".");
-			}
-			else if (rule.contextOption() != null && target.rulesOf(rule.contextOption()) == null
-					&& !BuiltInOption.isBuiltIn(rule.contextOption())) {
-				error(path + ".context_option", "Context " + rule.context() + " has no option " + rule.contextOption()
-						+ ": choose one of " + target.options().keySet() + ".");
-			}
-		}
-		if (rule.action() == Action.VOICE_HELPER && rule.voiceHelperRules() != null) {
-			ContextConfig own = null;
-			for (ContextConfig config : this.ivr.contexts().values()) {
-				if (config.options().values().stream().anyMatch((rules) -> rules.contains(rule))) {
-					own = config;
-				}
-			}
-			for (int i = 0; i < rule.voiceHelperRules().size(); i++) {
-				String to = rule.voiceHelperRules().get(i).toOption();
-				if (own != null && own.rulesOf(to) == null) {
-					error(path + ".voice_helper_rules[" + i + "].to_option",
-							"Option " + to + " does not exist in this context: create it or pick an existing one.");
-				}
-			}
-		}
-		if (rule.interval() != null) {
-			if (!this.ivr.intervals().containsKey(rule.interval())) {
-				error(path + ".interval", "Interval " + rule.interval()
-						+ " does not exist, so this rule is always skipped: choose an existing interval.");
-			}
-			else {
-				try {
-					ZoneId.of(this.ivr.intervals().get(rule.interval()).timezone());
-				}
-				catch (DateTimeException ex) {
-					error(path + ".interval",
-							"Interval " + rule.interval() + " has an unknown timezone \""
-									+ this.ivr.intervals().get(rule.interval()).timezone()
-									+ "\", so this rule is always skipped: use an IANA zone such as Europe/Moscow.");
-				}
-			}
+	/**
+	 * The model's per-rule validation, the same the API runs on every write, answered
+	 * from the snapshot: it finds dangling sounds, jumps, options and intervals, and
+	 * rules stored before a check was tightened.
+	 */
+	private void checkRule(String path, Rule rule, long contextId) {
+		for (FieldError problem : RuleValidator.validate(rule, contextId, this.references)) {
+			error(path + "." + problem.field(), problem.field() + ": " + problem.message());
 		}
 	}
 
-	private void checkSound(String path, Long sound) {
-		if (sound != null && !this.ivr.soundDurationsMs().containsKey(sound)) {
-			error(path, "Sound " + sound + " does not exist: upload it or choose an existing sound.");
+	/**
+	 * What the per-rule validation cannot know: whether an interval's timezone exists.
+	 */
+	private void checkIntervalZone(String path, Rule rule) {
+		Interval interval = (rule.interval() != null) ? this.ivr.intervals().get(rule.interval()) : null;
+		if (interval == null) {
+			return;
 		}
-	}
-
-	private void checkConditions(String path, Rule rule) {
-		if (rule.callerIdAction() == CallerIdAction.MATCHES || rule.callerIdAction() == CallerIdAction.NOT_MATCHES) {
-			try {
-				Pattern.compile((rule.callerId() != null) ? rule.callerId() : "");
-			}
-			catch (PatternSyntaxException ex) {
-				error(path + ".caller_id", "\"" + rule.callerId() + "\" is not a valid regular expression ("
-						+ ex.getDescription() + "), so this rule is always skipped.");
-			}
+		try {
+			ZoneId.of(interval.timezone());
+		}
+		catch (DateTimeException ex) {
+			error(path + ".interval",
+					"Interval " + rule.interval() + " has an unknown timezone \"" + interval.timezone()
+							+ "\", so this rule is always skipped: use an IANA zone such as Europe/Moscow.");
 		}
 	}
 
