@@ -1,6 +1,7 @@
 package dev.tonal.app.auth;
 
 import java.io.IOException;
+import java.util.regex.Pattern;
 
 import dev.tonal.app.api.Problems;
 import jakarta.servlet.FilterChain;
@@ -17,11 +18,19 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Guards the API ({@code /api/ver1.0/*}): every request needs a valid bearer token (401
  * with {@code WWW-Authenticate: Bearer} otherwise), and a read-only token may only read
  * (403). The established {@link Caller} is left in a request attribute for controllers.
+ *
+ * <p>
+ * One exception: {@code POST /extension/{eid}/ivr/simulate} is open to read-only tokens.
+ * It is a POST only because the simulation script is a request body; it runs the stored
+ * configuration on a virtual clock and changes nothing (semantics.md rule 33).
  */
 public class BearerTokenFilter extends OncePerRequestFilter {
 
 	/** The request attribute holding the {@link Caller}. */
 	public static final String CALLER = Caller.class.getName();
+
+	/** The one POST that writes nothing: the IVR simulator. */
+	private static final Pattern SIMULATE = Pattern.compile("/api/ver1\\.0/extension/[^/]+/ivr/simulate/?");
 
 	private final TokenService tokens;
 
@@ -63,7 +72,12 @@ public class BearerTokenFilter extends OncePerRequestFilter {
 	}
 
 	private static boolean isRead(HttpServletRequest request) {
-		return HttpMethod.GET.matches(request.getMethod()) || HttpMethod.HEAD.matches(request.getMethod());
+		return HttpMethod.GET.matches(request.getMethod()) || HttpMethod.HEAD.matches(request.getMethod())
+				|| HttpMethod.POST.matches(request.getMethod()) && SIMULATE.matcher(pathOf(request)).matches();
+	}
+
+	private static String pathOf(HttpServletRequest request) {
+		return request.getRequestURI().substring(request.getContextPath().length());
 	}
 
 }

@@ -86,4 +86,17 @@ class SimulateApiTest extends IvrApiFixtures {
 		assertThat(post(ivr.path() + "simulate", newClient().token(), Map.of()).status()).isEqualTo(404);
 	}
 
+	@Test
+	void rule33_readOnlyTokensMaySimulateBecauseItChangesNothing() {
+		Ivr ivr = seedMenu();
+		String readOnly = appToken(ivr.client().id(), "read_only");
+		Response run = post(ivr.path() + "simulate", readOnly, Map.of("transfers", Map.of("050", "answer")));
+		assertThat(run.status()).as(run.toString()).isEqualTo(200);
+		assertThat(run.body().get("result").get("destination").asString()).isEqualTo("050");
+		assertThat(post(ivr.path() + "simulate/", readOnly, Map.of()).status()).isEqualTo(200);
+		// The exception is that one path: other POSTs of a read-only token stay refused.
+		assertThat(post(ivr.path() + "context/", readOnly, Map.of("name", "x")).status()).isEqualTo(403);
+		assertThat(post(ivr.rules("start"), readOnly, Map.of("action", "hangup")).status()).isEqualTo(403);
+	}
+
 }
