@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.tonal.app.support.ApiTestSupport;
+import dev.tonal.app.support.TestWavs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -81,7 +82,7 @@ abstract class IvrApiFixtures extends ApiTestSupport {
 	}
 
 	long newSound(String token) {
-		Response created = upload("/client/@me/sound/", token, "prompt", "prompt.wav", TestWavs.tone(300, 500));
+		Response created = upload("/client/@me/sound/", token, "prompt", "prompt.wav", TestWavs.tone(8000, 1, 300));
 		assertThat(created.status()).as(created.toString()).isEqualTo(201);
 		return created.body().get("id").asLong();
 	}

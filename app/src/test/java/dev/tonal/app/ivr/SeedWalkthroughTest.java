@@ -3,6 +3,7 @@ package dev.tonal.app.ivr;
 import java.util.List;
 import java.util.Map;
 
+import dev.tonal.app.support.TestWavs;
 import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
@@ -22,17 +23,21 @@ class SeedWalkthroughTest extends IvrApiFixtures {
 		SeedClient client = seedClient();
 		String token = client.token();
 
-		Response hello = upload("/client/@me/sound/", token, "мой файл приветствия", "hello.wav",
-				TestWavs.tone(500, 440));
+		// The token over HTTP (POST /oauth/token, client_credentials) is made in
+		// seedClient().
+		String sounds = "/client/" + client.id() + "/sound/";
+		Response hello = upload(sounds, token, "мой файл приветствия", "hello.wav", TestWavs.tone(8000, 1, 500));
 		assertThat(hello.status()).as(hello.toString()).isEqualTo(201);
 		assertThat(hello.body().get("client_id").asLong()).isEqualTo(client.id());
 		assertThat(hello.body().get("title").asString()).isEqualTo("мой файл приветствия");
 		long helloId = hello.body().get("id").asLong();
-		Response advertising = upload("/client/@me/sound/", token, "мой файл рекламы", "advertising.wav",
-				TestWavs.tone(700, 660));
+		assertSeedCorsHeaders(hello);
+		Response advertising = upload(sounds, token, "мой файл рекламы", "advertising.wav",
+				TestWavs.tone(8000, 1, 700));
 		assertThat(advertising.status()).as(advertising.toString()).isEqualTo(201);
 		assertThat(advertising.body().get("client_id").asLong()).isEqualTo(client.id());
 		assertThat(advertising.body().get("title").asString()).isEqualTo("мой файл рекламы");
+		assertSeedCorsHeaders(advertising);
 		long advertisingId = advertising.body().get("id").asLong();
 
 		Response extension = post("/client/@me/extension/", token,
@@ -148,6 +153,13 @@ class SeedWalkthroughTest extends IvrApiFixtures {
 			assertThat(rule.get(unset).isNull()).as(unset).isTrue();
 		}
 		assertThat(rule.propertyNames()).containsExactlyInAnyOrderElementsOf(IvrApiFixtures.RULE_FIELDS);
+	}
+
+	/** The CORS headers the seed's upload responses show. */
+	private static void assertSeedCorsHeaders(Response response) {
+		assertThat(response.header("Access-Control-Allow-Origin")).isEqualTo("*");
+		assertThat(response.header("Access-Control-Allow-Methods")).isEqualTo("GET, POST, DELETE, PUT, PATCH, OPTIONS");
+		assertThat(response.header("Access-Control-Allow-Headers")).isEqualTo("Content-Type, api_key, Authorization");
 	}
 
 	private static void assertNullOr(JsonNode rule, String field, String expected) {
