@@ -41,7 +41,7 @@ class AppController {
 		this.clients = clients;
 	}
 
-	@PostMapping({ "/", "" })
+	@PostMapping
 	@Transactional
 	ResponseEntity<Map<String, Object>> create(Caller caller, @PathVariable String cid, @RequestBody NewApp body) {
 		long clientId = adminsClient(caller, cid);
@@ -64,7 +64,7 @@ class AppController {
 		return ResponseEntity.status(HttpStatus.CREATED).body(created);
 	}
 
-	@GetMapping({ "/", "" })
+	@GetMapping
 	List<Map<String, Object>> list(Caller caller, @PathVariable String cid) {
 		return this.apps.listOfClient(adminsClient(caller, cid)).stream().map(AppController::view).toList();
 	}

@@ -30,7 +30,7 @@ public class BearerTokenFilter extends OncePerRequestFilter {
 	public static final String CALLER = Caller.class.getName();
 
 	/** The one POST that writes nothing: the IVR simulator. */
-	private static final Pattern SIMULATE = Pattern.compile("/api/ver1\\.0/extension/[^/]+/ivr/simulate/?");
+	private static final Pattern SIMULATE = Pattern.compile("/api/ver1\\.0/extension/[^/]+/ivr/simulate");
 
 	private final TokenService tokens;
 

@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class UserController {
 
-	@GetMapping({ "/api/ver1.0/user/", "/api/ver1.0/user" })
+	@GetMapping("/api/ver1.0/user")
 	Map<String, Object> user(Caller caller) {
 		Map<String, Object> user = new LinkedHashMap<>();
 		user.put("client_id", caller.clientId());

@@ -48,7 +48,7 @@ class CallHistoryController {
 		this.clients = clients;
 	}
 
-	@GetMapping({ "/quality_rate/", "/quality_rate" })
+	@GetMapping("/quality_rate")
 	List<Map<String, Object>> ratings(Caller caller, @PathVariable String cid,
 			@RequestParam(name = "start_datetime", required = false) String startDatetime,
 			@RequestParam(name = "end_datetime", required = false) String endDatetime,
@@ -72,7 +72,7 @@ class CallHistoryController {
 			.toList();
 	}
 
-	@GetMapping({ "/call_history/", "/call_history" })
+	@GetMapping("/call_history")
 	Map<String, Object> calls(Caller caller, @PathVariable String cid,
 			@RequestParam(name = "start_datetime", required = false) String startDatetime,
 			@RequestParam(name = "end_datetime", required = false) String endDatetime,
@@ -103,7 +103,7 @@ class CallHistoryController {
 		return json;
 	}
 
-	@GetMapping({ "/call_history/{callUuid}/trace", "/call_history/{callUuid}/trace/" })
+	@GetMapping("/call_history/{callUuid}/trace")
 	JsonNode trace(Caller caller, @PathVariable String cid, @PathVariable String callUuid) {
 		Client client = this.clients.get(caller.client(cid));
 		String trace = this.history.trace(client.id(), callUuid)

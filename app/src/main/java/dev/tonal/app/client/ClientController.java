@@ -45,7 +45,7 @@ class ClientController {
 		this.events = events;
 	}
 
-	@PostMapping({ "/", "" })
+	@PostMapping
 	@Transactional
 	ResponseEntity<Client> create(Caller caller, @RequestBody ClientInput input) {
 		caller.requireAdmin();
@@ -71,7 +71,7 @@ class ClientController {
 		return ResponseEntity.status(HttpStatus.CREATED).body(this.clients.get(id));
 	}
 
-	@GetMapping({ "/", "" })
+	@GetMapping
 	List<Client> list(Caller caller) {
 		caller.requireAdmin();
 		return this.clients.list();

@@ -15,6 +15,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.web.filter.UrlHandlerFilter;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -33,6 +34,21 @@ class WebConfig implements WebMvcConfigurer {
 		registration.addUrlPatterns("/api/ver1.0/*");
 		// After the CORS filter, so that refusals carry the CORS headers too.
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+		return registration;
+	}
+
+	/**
+	 * A trailing slash is optional on every API path ({@code /extension/204/ivr/} and
+	 * {@code /extension/204/ivr} are the same resource), as the original API's clients
+	 * use both: this filter is the one place that says so, so mappings name each path
+	 * once, without the slash. Before the token filter, so that it sees the canonical
+	 * path.
+	 */
+	@Bean
+	FilterRegistrationBean<UrlHandlerFilter> optionalTrailingSlash() {
+		FilterRegistrationBean<UrlHandlerFilter> registration = new FilterRegistrationBean<>(
+				UrlHandlerFilter.trailingSlashHandler("/api/**", "/oauth/**").wrapRequest().build());
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
 		return registration;
 	}
 

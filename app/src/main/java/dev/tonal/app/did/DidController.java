@@ -55,7 +55,7 @@ class DidController {
 		this.events = events;
 	}
 
-	@PostMapping({ "/", "" })
+	@PostMapping
 	@Transactional
 	ResponseEntity<DidRepository.Did> create(Caller caller, @PathVariable String cid, @RequestBody JsonNode body) {
 		Client client = client(caller, cid);
@@ -69,7 +69,7 @@ class DidController {
 		return ResponseEntity.status(HttpStatus.CREATED).body(did(client, id));
 	}
 
-	@GetMapping({ "/", "" })
+	@GetMapping
 	List<DidRepository.Did> list(Caller caller, @PathVariable String cid) {
 		return this.dids.list(client(caller, cid).id());
 	}

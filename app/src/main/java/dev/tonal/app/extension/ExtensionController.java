@@ -41,14 +41,14 @@ class ExtensionController {
 		this.clients = clients;
 	}
 
-	@PostMapping({ "/", "" })
+	@PostMapping
 	ResponseEntity<ExtensionView> create(Caller caller, @PathVariable String cid, @RequestBody JsonNode body) {
 		ExtensionService.Created created = this.service.create(client(caller, cid), body);
 		return ResponseEntity.status(HttpStatus.CREATED)
 			.body(ExtensionView.of(created.extension(), created.generatedPassword()));
 	}
 
-	@GetMapping({ "/", "" })
+	@GetMapping
 	List<ExtensionView> list(Caller caller, @PathVariable String cid, @RequestParam(defaultValue = "1") int page,
 			@RequestParam(name = "per_page", defaultValue = "100") int perPage,
 			@RequestParam(required = false) String type) {

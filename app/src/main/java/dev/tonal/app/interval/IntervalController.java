@@ -60,7 +60,7 @@ class IntervalController {
 		this.json = json;
 	}
 
-	@PostMapping({ "/", "" })
+	@PostMapping
 	@Transactional
 	ResponseEntity<Map<String, Object>> create(Caller caller, @PathVariable String cid, @RequestBody JsonNode body) {
 		Client client = client(caller, cid);
@@ -75,7 +75,7 @@ class IntervalController {
 		return ResponseEntity.status(HttpStatus.CREATED).body(view(interval(client, id)));
 	}
 
-	@GetMapping({ "/", "" })
+	@GetMapping
 	List<Map<String, Object>> list(Caller caller, @PathVariable String cid) {
 		return this.intervals.list(client(caller, cid).id()).stream().map(this::view).toList();
 	}

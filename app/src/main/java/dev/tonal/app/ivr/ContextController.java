@@ -48,7 +48,7 @@ class ContextController {
 		this.jdbc = jdbc;
 	}
 
-	@PostMapping({ "/", "" })
+	@PostMapping
 	@Transactional
 	ResponseEntity<Map<String, Object>> create(Caller caller, @PathVariable long eid,
 			@RequestBody Map<String, Object> body) {
@@ -62,21 +62,21 @@ class ContextController {
 		return ResponseEntity.status(HttpStatus.CREATED).body(ContextJson.write(this.scope.context(ivr, id)));
 	}
 
-	@GetMapping({ "/", "" })
+	@GetMapping
 	@Transactional
 	List<Map<String, Object>> list(Caller caller, @PathVariable long eid) {
 		IvrExtension ivr = this.scope.ivr(caller, eid);
 		return this.ivrs.contexts(ivr.id()).stream().map(ContextJson::write).toList();
 	}
 
-	@GetMapping({ "/{contextId}", "/{contextId}/" })
+	@GetMapping("/{contextId}")
 	@Transactional
 	Map<String, Object> get(Caller caller, @PathVariable long eid, @PathVariable long contextId) {
 		IvrExtension ivr = this.scope.ivr(caller, eid);
 		return ContextJson.write(this.scope.context(ivr, contextId));
 	}
 
-	@PutMapping({ "/{contextId}", "/{contextId}/" })
+	@PutMapping("/{contextId}")
 	@Transactional
 	Map<String, Object> update(Caller caller, @PathVariable long eid, @PathVariable long contextId,
 			@RequestBody Map<String, Object> body) {
@@ -90,7 +90,7 @@ class ContextController {
 		return ContextJson.write(this.scope.context(ivr, contextId));
 	}
 
-	@DeleteMapping({ "/{contextId}", "/{contextId}/" })
+	@DeleteMapping("/{contextId}")
 	@Transactional
 	ResponseEntity<Void> delete(Caller caller, @PathVariable long eid, @PathVariable long contextId) {
 		IvrExtension ivr = this.scope.ivr(caller, eid);

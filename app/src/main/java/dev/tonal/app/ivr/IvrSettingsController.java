@@ -41,14 +41,14 @@ class IvrSettingsController {
 		this.snapshots = snapshots;
 	}
 
-	@GetMapping({ "/", "" })
+	@GetMapping
 	@Transactional
 	Map<String, Object> get(Caller caller, @PathVariable long eid) {
 		IvrExtension ivr = this.scope.ivr(caller, eid);
 		return IvrSettingsJson.write(settings(ivr));
 	}
 
-	@PutMapping({ "/", "" })
+	@PutMapping
 	@Transactional
 	Map<String, Object> update(Caller caller, @PathVariable long eid, @RequestBody Map<String, Object> body) {
 		IvrExtension ivr = this.scope.ivr(caller, eid);

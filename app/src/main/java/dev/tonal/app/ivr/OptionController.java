@@ -42,7 +42,7 @@ class OptionController {
 		this.snapshots = snapshots;
 	}
 
-	@PostMapping({ "/", "" })
+	@PostMapping
 	@Transactional
 	ResponseEntity<Map<String, Object>> create(Caller caller, @PathVariable long eid, @PathVariable long contextId,
 			@RequestBody Map<String, Object> body) {
@@ -61,7 +61,7 @@ class OptionController {
 		return ResponseEntity.status(HttpStatus.CREATED).body(Map.of(OptionDigits.FIELD, digits));
 	}
 
-	@GetMapping({ "/", "" })
+	@GetMapping
 	@Transactional
 	List<Map<String, Object>> list(Caller caller, @PathVariable long eid, @PathVariable long contextId) {
 		IvrExtension ivr = this.scope.ivr(caller, eid);
@@ -72,7 +72,7 @@ class OptionController {
 			.toList();
 	}
 
-	@DeleteMapping({ "/{digits}", "/{digits}/" })
+	@DeleteMapping("/{digits}")
 	@Transactional
 	ResponseEntity<Void> delete(Caller caller, @PathVariable long eid, @PathVariable long contextId,
 			@PathVariable String digits) {

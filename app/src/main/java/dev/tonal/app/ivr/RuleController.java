@@ -57,7 +57,7 @@ class RuleController {
 	private record Target(IvrExtension ivr, Context context, IvrRepository.Option option) {
 	}
 
-	@PostMapping({ "/", "" })
+	@PostMapping
 	@Transactional
 	ResponseEntity<Map<String, Object>> create(Caller caller, @PathVariable long eid, @PathVariable long contextId,
 			@PathVariable String digits, @RequestBody Map<String, Object> body) {
@@ -68,7 +68,7 @@ class RuleController {
 		return ResponseEntity.status(HttpStatus.CREATED).body(RuleJson.write(stored(target, id)));
 	}
 
-	@GetMapping({ "/", "" })
+	@GetMapping
 	@Transactional
 	List<Map<String, Object>> list(Caller caller, @PathVariable long eid, @PathVariable long contextId,
 			@PathVariable String digits) {
@@ -76,7 +76,7 @@ class RuleController {
 		return this.ivrs.rules(target.option().id()).stream().map(RuleJson::write).toList();
 	}
 
-	@GetMapping({ "/order", "/order/" })
+	@GetMapping("/order")
 	@Transactional
 	Map<String, Object> order(Caller caller, @PathVariable long eid, @PathVariable long contextId,
 			@PathVariable String digits) {
@@ -84,7 +84,7 @@ class RuleController {
 		return Map.of(ORDER, ruleIds(target));
 	}
 
-	@PutMapping({ "/order", "/order/" })
+	@PutMapping("/order")
 	@Transactional
 	Map<String, Object> reorder(Caller caller, @PathVariable long eid, @PathVariable long contextId,
 			@PathVariable String digits, @RequestBody Map<String, Object> body) {
@@ -96,7 +96,7 @@ class RuleController {
 		return Map.of(ORDER, ruleIds(target));
 	}
 
-	@GetMapping({ "/{ruleId}", "/{ruleId}/" })
+	@GetMapping("/{ruleId}")
 	@Transactional
 	Map<String, Object> get(Caller caller, @PathVariable long eid, @PathVariable long contextId,
 			@PathVariable String digits, @PathVariable long ruleId) {
@@ -104,7 +104,7 @@ class RuleController {
 		return RuleJson.write(stored(target, ruleId));
 	}
 
-	@PutMapping({ "/{ruleId}", "/{ruleId}/" })
+	@PutMapping("/{ruleId}")
 	@Transactional
 	Map<String, Object> replace(Caller caller, @PathVariable long eid, @PathVariable long contextId,
 			@PathVariable String digits, @PathVariable long ruleId, @RequestBody Map<String, Object> body) {
@@ -116,7 +116,7 @@ class RuleController {
 		return RuleJson.write(stored(target, ruleId));
 	}
 
-	@DeleteMapping({ "/{ruleId}", "/{ruleId}/" })
+	@DeleteMapping("/{ruleId}")
 	@Transactional
 	ResponseEntity<Void> delete(Caller caller, @PathVariable long eid, @PathVariable long contextId,
 			@PathVariable String digits, @PathVariable long ruleId) {

@@ -38,7 +38,7 @@ class SimulateController {
 		this.snapshots = snapshots;
 	}
 
-	@PostMapping({ "/simulate", "/simulate/" })
+	@PostMapping("/simulate")
 	Map<String, Object> simulate(Caller caller, @PathVariable long eid, @RequestBody(required = false) JsonNode body) {
 		IvrExtension ivr = this.scope.ivr(caller, eid);
 		IvrSnapshot snapshot = this.snapshots.get(ivr.id())

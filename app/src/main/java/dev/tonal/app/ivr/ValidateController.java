@@ -36,7 +36,7 @@ class ValidateController {
 		this.references = references;
 	}
 
-	@GetMapping({ "/validate", "/validate/" })
+	@GetMapping("/validate")
 	List<Map<String, Object>> validate(Caller caller, @PathVariable long eid) {
 		IvrExtension ivr = this.scope.ivr(caller, eid);
 		IvrSnapshot snapshot = this.snapshots.get(ivr.id())

@@ -47,14 +47,14 @@ class SoundController {
 		this.clients = clients;
 	}
 
-	@PostMapping(path = { "/", "" }, consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ResponseEntity<SoundView> create(Caller caller, @PathVariable String cid,
 			@RequestParam(required = false) String title, @RequestParam(required = false) MultipartFile file) {
 		Client client = client(caller, cid);
 		return ResponseEntity.status(HttpStatus.CREATED).body(view(client, this.service.create(client, title, file)));
 	}
 
-	@GetMapping({ "/", "" })
+	@GetMapping
 	List<SoundView> list(Caller caller, @PathVariable String cid,
 			@RequestParam(name = "id", required = false) List<Long> ids,
 			@RequestParam(name = "title", required = false) List<String> titles) {

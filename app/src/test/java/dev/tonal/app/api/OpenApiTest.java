@@ -17,7 +17,7 @@ class OpenApiTest extends ApiTestSupport {
 		assertThat(docs.status()).isEqualTo(200);
 		assertThat(docs.body().get("components").get("securitySchemes").get("bearer").get("scheme").asString())
 			.isEqualTo("bearer");
-		JsonNode create = docs.body().get("paths").get("/api/ver1.0/client/{cid}/extension/").get("post");
+		JsonNode create = docs.body().get("paths").get("/api/ver1.0/client/{cid}/extension").get("post");
 		assertThat(create.get("parameters").findValuesAsString("name")).as("the caller comes from the token")
 			.containsExactly("cid");
 		assertThat(docs.body().get("paths").has("/error")).isFalse();
