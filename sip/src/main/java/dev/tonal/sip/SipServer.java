@@ -1,5 +1,6 @@
 package dev.tonal.sip;
 
+import dev.tonal.sip.b2bua.Dialer;
 import dev.tonal.sip.jain.JainSipServer;
 import dev.tonal.sip.registrar.Registrar;
 
@@ -38,6 +39,12 @@ public interface SipServer extends AutoCloseable {
 
 	/** The configuration the server runs with ({@code port} is the bound one). */
 	SipConfig config();
+
+	/**
+	 * Places outbound legs (transfers to phones and through the trunk) from this server's
+	 * address; their responses and the callees' requests arrive on this server's port.
+	 */
+	Dialer dialer();
 
 	/** The number of calls that have not ended yet. */
 	int activeCalls();

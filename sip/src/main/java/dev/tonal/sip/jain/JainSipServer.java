@@ -7,6 +7,7 @@ import dev.tonal.sip.CallerInfo;
 import dev.tonal.sip.SipConfig;
 import dev.tonal.sip.SipServer;
 import dev.tonal.sip.SipServerException;
+import dev.tonal.sip.b2bua.Dialer;
 import dev.tonal.sip.registrar.Registrar;
 import dev.tonal.sip.rtp.RtpPortAllocator;
 import gov.nist.javax.sip.DialogTimeoutEvent;
@@ -66,6 +67,9 @@ public final class JainSipServer implements SipServer, SipListenerExt {
 	private final MediaClock mediaClock = new MediaClock(MediaClock.TimeSource.SYSTEM);
 
 	private final Map<String, JainSipCall> calls = new ConcurrentHashMap<>();
+
+	/** Outbound legs (transfers) by Call-ID, for the callee's in-dialog requests. */
+	private final Map<String, JainOutboundLeg> legs = new ConcurrentHashMap<>();
 
 	/** Answers REGISTER; null when this server is no registrar (405). */
 	private final RegistrarHandler registrar;
@@ -131,12 +135,20 @@ public final class JainSipServer implements SipServer, SipListenerExt {
 	}
 
 	@Override
+	public Dialer dialer() {
+		return (request, listener) -> JainOutboundLeg.dial(this, request, listener);
+	}
+
+	@Override
 	public void close() {
 		// Callers hear the call end instead of silence: BYE (or 503 while ringing). The
 		// stack
 		// sends them at once; their retransmissions and replies die with it.
 		for (JainSipCall call : List.copyOf(this.calls.values())) {
 			call.hangUp(CallEndReason.SERVER_STOPPED, Response.SERVICE_UNAVAILABLE);
+		}
+		for (JainOutboundLeg leg : List.copyOf(this.legs.values())) {
+			leg.hangUp();
 		}
 		this.stack.provider().removeSipListener(this);
 		this.stack.stop();
@@ -161,6 +173,14 @@ public final class JainSipServer implements SipServer, SipListenerExt {
 
 	void forget(JainSipCall call) {
 		this.calls.remove(call.callId(), call);
+	}
+
+	void addLeg(String callId, JainOutboundLeg leg) {
+		this.legs.put(callId, leg);
+	}
+
+	void forgetLeg(String callId, JainOutboundLeg leg) {
+		this.legs.remove(callId, leg);
 	}
 
 	// ---- incoming requests
@@ -253,6 +273,11 @@ public final class JainSipServer implements SipServer, SipListenerExt {
 		}
 		var call = findCall(event.getRequest());
 		if (call.isEmpty()) {
+			JainOutboundLeg leg = this.legs.get(callId(event.getRequest()));
+			if (leg != null) {
+				leg.onRequest(transaction, event.getRequest());
+				return;
+			}
 			transaction.sendResponse(this.messageFactory.createResponse(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST,
 					event.getRequest()));
 			return;
@@ -336,13 +361,23 @@ public final class JainSipServer implements SipServer, SipListenerExt {
 
 	@Override
 	public void processResponse(ResponseEvent event) {
-		// Only our BYEs get responses; the call has already ended by then.
+		if (event.getClientTransaction() != null
+				&& event.getClientTransaction().getApplicationData() instanceof JainOutboundLeg leg) {
+			leg.onResponse(event);
+			return;
+		}
+		// Otherwise only our BYEs and CANCELs get responses; nothing waits for them.
 		log.fine(() -> "response " + event.getResponse().getStatusCode() + " to our "
 				+ ((javax.sip.header.CSeqHeader) event.getResponse().getHeader("CSeq")).getMethod());
 	}
 
 	@Override
 	public void processTimeout(TimeoutEvent event) {
+		if (!event.isServerTransaction()
+				&& event.getClientTransaction().getApplicationData() instanceof JainOutboundLeg leg) {
+			leg.onTimeout();
+			return;
+		}
 		log.fine(() -> "transaction timeout: " + (event.isServerTransaction() ? "server" : "client"));
 	}
 

@@ -53,12 +53,22 @@ public final class TestDevice implements SipListener, AutoCloseable {
 		/** 180, then waits for {@link TestDevice#answer()}. */
 		RING,
 		/** 486 Busy Here. */
-		BUSY
+		BUSY,
+		/**
+		 * 401 with a digest challenge unless the INVITE carries credentials (a trunk);
+		 * then 180 and 200.
+		 */
+		CHALLENGE
 
 	}
 
-	/** An INVITE as the device saw it. */
-	public record Invite(String requestUri, String from, String fromUser, String fromDisplayName, String sdp) {
+	/**
+	 * An INVITE as the device saw it.
+	 *
+	 * @param authorization the Authorization header's value, or null
+	 */
+	public record Invite(String requestUri, String from, String fromUser, String fromDisplayName, String sdp,
+			String authorization) {
 	}
 
 	private final JainStacks.Stack stack;
@@ -76,6 +86,8 @@ public final class TestDevice implements SipListener, AutoCloseable {
 	private final PhoneRtp rtp = PhoneRtp.open();
 
 	private volatile Behaviour behaviour = Behaviour.ANSWER;
+
+	private volatile String answerCodec = "PCMU";
 
 	private final BlockingQueue<Invite> invites = new LinkedBlockingQueue<>();
 
@@ -137,6 +149,11 @@ public final class TestDevice implements SipListener, AutoCloseable {
 	/** How to treat the next INVITEs. */
 	public void behave(Behaviour next) {
 		this.behaviour = next;
+	}
+
+	/** The codec the device answers with: {@code PCMU} (default) or {@code PCMA}. */
+	public void answerWith(String codec) {
+		this.answerCodec = codec;
 	}
 
 	/**
@@ -211,6 +228,12 @@ public final class TestDevice implements SipListener, AutoCloseable {
 
 	}
 
+	/** Forgets INVITEs and call ends not awaited yet (between tests sharing a device). */
+	public void clearHistory() {
+		this.invites.clear();
+		this.endings.clear();
+	}
+
 	/** Waits for the next INVITE Tonal sends. */
 	public Invite awaitInvite() {
 		return poll(this.invites, "an INVITE");
@@ -263,7 +286,7 @@ public final class TestDevice implements SipListener, AutoCloseable {
 		SipURI contactUri = this.addresses.createSipURI(this.user, TestPhone.HOST);
 		contactUri.setPort(port());
 		ok.addHeader(this.headers.createContactHeader(this.addresses.createAddress(contactUri)));
-		ok.setContent(Sdp.offer(this.rtp.port(), "PCMU", "telephone-event"),
+		ok.setContent(Sdp.offer(this.rtp.port(), this.answerCodec, "telephone-event"),
 				this.headers.createContentTypeHeader("application", "sdp"));
 		return ok;
 	}
@@ -331,9 +354,22 @@ public final class TestDevice implements SipListener, AutoCloseable {
 				: "";
 		this.lastOffer = sdp;
 		this.dialog = transaction.getDialog();
+		javax.sip.header.Header authorization = request.getHeader(javax.sip.header.AuthorizationHeader.NAME);
 		this.invites.add(new Invite(request.getRequestURI().toString(), from.getAddress().toString(), fromUser,
-				from.getAddress().getDisplayName(), sdp));
-		switch (this.behaviour) {
+				from.getAddress().getDisplayName(), sdp,
+				(authorization != null) ? authorization.toString().substring(15).trim() : null));
+		Behaviour now = this.behaviour;
+		if (now == Behaviour.CHALLENGE) {
+			if (authorization == null) {
+				Response challenge = this.messages.createResponse(Response.UNAUTHORIZED, request);
+				challenge.addHeader(this.headers.createHeader("WWW-Authenticate",
+						"Digest realm=\"trunk.test\", nonce=\"abc123\", algorithm=MD5"));
+				transaction.sendResponse(challenge);
+				return;
+			}
+			now = Behaviour.ANSWER;
+		}
+		switch (now) {
 			case BUSY -> transaction.sendResponse(this.messages.createResponse(Response.BUSY_HERE, request));
 			case ANSWER -> {
 				transaction.sendResponse(ringing(request));
@@ -343,6 +379,7 @@ public final class TestDevice implements SipListener, AutoCloseable {
 				this.ringing = transaction;
 				transaction.sendResponse(ringing(request));
 			}
+			case CHALLENGE -> throw new IllegalStateException("handled above");
 		}
 	}
 

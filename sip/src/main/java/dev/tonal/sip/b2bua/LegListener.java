@@ -1,0 +1,26 @@
+package dev.tonal.sip.b2bua;
+
+/**
+ * What happens to an outbound leg. Called on SIP stack threads, one event at a time per
+ * leg and at most one terminal event ({@link #failed} or, after {@link #answered},
+ * {@link #hungUp}); implementations hand the work to their own executor.
+ */
+public interface LegListener {
+
+	/** The callee rings (18x). */
+	void ringing(OutboundLeg leg);
+
+	/** The callee answered (200 OK, ACK sent); {@link OutboundLeg#media()} is ready. */
+	void answered(OutboundLeg leg);
+
+	/**
+	 * The leg failed before being answered.
+	 * @param reason {@code busy}, {@code rejected}, {@code unreachable} or
+	 * {@code no_answer}
+	 */
+	void failed(OutboundLeg leg, String reason);
+
+	/** The answered callee hung up (BYE). */
+	void hungUp(OutboundLeg leg);
+
+}
