@@ -25,8 +25,6 @@ final class CallInteractiveStep extends Step {
 
 	private long requestId;
 
-	private Instant deadline;
-
 	private List<InteractiveReply.Verb> verbs = List.of();
 
 	private int nextVerb;

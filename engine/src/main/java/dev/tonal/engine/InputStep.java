@@ -1,6 +1,5 @@
 package dev.tonal.engine;
 
-import java.time.Instant;
 import java.util.List;
 
 import dev.tonal.model.Action;
@@ -24,8 +23,6 @@ final class InputStep extends Step {
 	private final DigitCollector collector;
 
 	private final String initialDigits;
-
-	private Instant deadline;
 
 	InputStep(CallState call, String initialDigits) {
 		super(call);
@@ -60,11 +57,6 @@ final class InputStep extends Step {
 		}
 		this.deadline = this.call.after(this.context.interDigitTimeout());
 		return Flow.WAIT;
-	}
-
-	@Override
-	Instant deadline() {
-		return this.deadline;
 	}
 
 	@Override

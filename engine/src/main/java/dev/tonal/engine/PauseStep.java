@@ -1,13 +1,9 @@
 package dev.tonal.engine;
 
-import java.time.Instant;
-
 /** Call Interactive's {@code <Pause>}: waits; digits meanwhile are kept (rule 11). */
 final class PauseStep extends Step {
 
 	private final long ms;
-
-	private Instant deadline;
 
 	PauseStep(CallState call, long ms) {
 		super(call);
@@ -21,11 +17,6 @@ final class PauseStep extends Step {
 		}
 		this.deadline = this.call.after(this.ms);
 		return Flow.WAIT;
-	}
-
-	@Override
-	Instant deadline() {
-		return this.deadline;
 	}
 
 	@Override

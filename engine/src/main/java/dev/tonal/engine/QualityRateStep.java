@@ -1,7 +1,5 @@
 package dev.tonal.engine;
 
-import java.time.Instant;
-
 import dev.tonal.model.Rule;
 
 /**
@@ -19,8 +17,6 @@ final class QualityRateStep extends Step {
 	private final int maxRate;
 
 	private Prompt prompt;
-
-	private Instant deadline;
 
 	QualityRateStep(CallState call, Rule rule) {
 		super(call);
@@ -73,11 +69,6 @@ final class QualityRateStep extends Step {
 			this.call.trace("rating", "rate", rate, "max_rate", this.maxRate);
 		}
 		return Flow.NEXT;
-	}
-
-	@Override
-	Instant deadline() {
-		return this.deadline;
 	}
 
 	@Override

@@ -1,7 +1,5 @@
 package dev.tonal.engine;
 
-import java.time.Instant;
-
 import dev.tonal.model.Context;
 import dev.tonal.model.Rule;
 
@@ -20,8 +18,6 @@ final class RecordDigitsStep extends Step {
 	private final DigitCollector collector;
 
 	private Prompt prompt;
-
-	private Instant deadline;
 
 	RecordDigitsStep(CallState call, Rule rule) {
 		super(call);
@@ -77,11 +73,6 @@ final class RecordDigitsStep extends Step {
 		}
 		this.deadline = this.call.after(this.context.interDigitTimeout());
 		return Flow.WAIT;
-	}
-
-	@Override
-	Instant deadline() {
-		return this.deadline;
 	}
 
 	@Override

@@ -15,6 +15,12 @@ abstract class Step {
 
 	protected final CallState call;
 
+	/**
+	 * When the step wants {@link #onDeadline()}, or null: steps that wait for a timer set
+	 * it, and clear or move it when it fires.
+	 */
+	protected Instant deadline;
+
 	Step(CallState call) {
 		this.call = call;
 	}
@@ -34,7 +40,7 @@ abstract class Step {
 
 	/** When the step wants {@link #onDeadline()}, or null. */
 	Instant deadline() {
-		return null;
+		return this.deadline;
 	}
 
 	/** Called once {@link #deadline()} has passed; the step must move or clear it. */

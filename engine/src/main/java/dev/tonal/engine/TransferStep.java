@@ -1,7 +1,6 @@
 package dev.tonal.engine;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,8 +23,6 @@ final class TransferStep extends Step {
 	private final List<String> ringing = new ArrayList<>();
 
 	private long transferId;
-
-	private Instant deadline;
 
 	TransferStep(CallState call, List<String> destinations, Duration ringTimeout, Flow ifAllFail) {
 		super(call);
@@ -86,11 +83,6 @@ final class TransferStep extends Step {
 				return Flow.WAIT;
 			}
 		}
-	}
-
-	@Override
-	Instant deadline() {
-		return this.deadline;
 	}
 
 	@Override

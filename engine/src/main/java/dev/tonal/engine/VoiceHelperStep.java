@@ -1,7 +1,6 @@
 package dev.tonal.engine;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
@@ -39,8 +38,6 @@ final class VoiceHelperStep extends Step {
 	private Prompt prompt;
 
 	private int attempts;
-
-	private Instant deadline;
 
 	VoiceHelperStep(CallState call, Rule rule) {
 		super(call);
@@ -181,11 +178,6 @@ final class VoiceHelperStep extends Step {
 		this.deadline = null;
 		this.call.trace("input_complete", "digits", done.digits(), "why", done.why());
 		return InputStep.selectionFlow(this.menu.select(done.digits()), done.digits());
-	}
-
-	@Override
-	Instant deadline() {
-		return this.deadline;
 	}
 
 	@Override
