@@ -5,6 +5,7 @@ import dev.tonal.sip.rtp.RtpSocket;
 import dev.tonal.sip.sdp.SdpAnswer;
 
 import java.util.Optional;
+import java.util.concurrent.Executor;
 
 /**
  * One inbound call as the rest of Tonal sees it. It owns the call's SIP dialog and RTP
@@ -47,6 +48,12 @@ public interface SipCall {
 	 * if the call has already ended.
 	 */
 	void hangUp();
+
+	/**
+	 * The call's serial executor: the thread its {@link CallListener} events run on. Hand
+	 * work that completes elsewhere (timers, HTTP replies) back to the call through it.
+	 */
+	Executor executor();
 
 	/** Why the call ended, once it has. */
 	Optional<CallEndReason> endReason();

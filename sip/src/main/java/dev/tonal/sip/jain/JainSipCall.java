@@ -152,6 +152,11 @@ final class JainSipCall implements SipCall {
 	}
 
 	@Override
+	public java.util.concurrent.Executor executor() {
+		return this.events;
+	}
+
+	@Override
 	public synchronized Optional<CallEndReason> endReason() {
 		return Optional.ofNullable(this.endReason);
 	}

@@ -109,11 +109,18 @@ public final class CallMedia implements MediaClock.Stream {
 
 	/**
 	 * Plays 8 kHz mono audio, replacing whatever was playing (whose callback then never
-	 * runs). Time runs on while the caller holds: the audio is then skipped, not paused.
+	 * runs); empty audio finishes at once. Time runs on while the caller holds: the audio
+	 * is then skipped, not paused.
 	 * @param samples the audio (not copied: do not change it while it plays)
 	 * @param whenFinished run on the call's executor after the last frame was sent
 	 */
 	public void play(short[] samples, Runnable whenFinished) {
+		if (samples.length == 0) {
+			// Nothing to send: finished at once, but still on the call's executor.
+			this.playback.set(null);
+			this.callThread.execute(whenFinished);
+			return;
+		}
 		this.playback.set(new Playback(new AudioFrames(samples), whenFinished));
 	}
 

@@ -83,6 +83,15 @@ public final class PhoneRtp implements AutoCloseable {
 		return packets;
 	}
 
+	/**
+	 * Takes every packet that has arrived and not been taken yet, without waiting.
+	 */
+	public List<RtpPacket> drain() {
+		List<RtpPacket> packets = new ArrayList<>();
+		this.received.drainTo(packets);
+		return packets;
+	}
+
 	/** Sends one key press (100 ms) as RFC 4733 telephone-event packets. */
 	public void sendKey(char key, int payloadType, InetSocketAddress to) {
 		long eventTimestamp = this.timestamp;
