@@ -6,6 +6,7 @@ import java.util.Map;
 
 import dev.tonal.app.api.ApiException;
 import dev.tonal.app.auth.Caller;
+import dev.tonal.app.client.ClientRepository;
 import dev.tonal.model.Context;
 import dev.tonal.model.validation.ContextJson;
 import dev.tonal.model.validation.ContextValidator;
@@ -13,7 +14,6 @@ import dev.tonal.model.validation.Validated;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,13 +39,13 @@ class ContextController {
 
 	private final IvrSnapshots snapshots;
 
-	private final JdbcClient jdbc;
+	private final ClientRepository clients;
 
-	ContextController(IvrScope scope, IvrRepository ivrs, IvrSnapshots snapshots, JdbcClient jdbc) {
+	ContextController(IvrScope scope, IvrRepository ivrs, IvrSnapshots snapshots, ClientRepository clients) {
 		this.scope = scope;
 		this.ivrs = ivrs;
 		this.snapshots = snapshots;
-		this.jdbc = jdbc;
+		this.clients = clients;
 	}
 
 	@PostMapping
@@ -53,7 +53,8 @@ class ContextController {
 	ResponseEntity<Map<String, Object>> create(Caller caller, @PathVariable long eid,
 			@RequestBody Map<String, Object> body) {
 		IvrExtension ivr = this.scope.ivr(caller, eid);
-		Validated<Context> input = ContextValidator.read(body, ContextValidator.defaults(extensionLength(ivr)));
+		Validated<Context> input = ContextValidator.read(body,
+				ContextValidator.defaults(this.clients.get(ivr.clientId()).extensionLength()));
 		if (!input.isValid()) {
 			throw ApiException.invalid(input.errors());
 		}
@@ -104,13 +105,6 @@ class ContextController {
 		this.ivrs.deleteContext(context.id());
 		this.snapshots.invalidate(ivr.id());
 		return ResponseEntity.noContent().build();
-	}
-
-	private int extensionLength(IvrExtension ivr) {
-		return this.jdbc.sql("SELECT extension_length FROM client WHERE id = ?")
-			.param(ivr.clientId())
-			.query(Integer.class)
-			.single();
 	}
 
 }
