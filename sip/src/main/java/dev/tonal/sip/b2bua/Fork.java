@@ -113,6 +113,11 @@ public final class Fork {
 		}
 	}
 
+	/** Whether legs still ring (nothing answered, not every destination failed yet). */
+	public boolean isRinging() {
+		return !this.over;
+	}
+
 	/** The answered leg, if any. */
 	public OutboundLeg winner() {
 		return this.winner;
@@ -159,11 +164,11 @@ public final class Fork {
 		int left = this.pending.merge(destination, -1, Integer::sum);
 		if (left <= 0) {
 			this.pending.remove(destination);
-			this.listener.failed(destination, this.reasons.get(destination));
 			if (this.pending.isEmpty()) {
 				this.over = true;
 				this.timeout.cancel(false);
 			}
+			this.listener.failed(destination, this.reasons.get(destination));
 		}
 	}
 
