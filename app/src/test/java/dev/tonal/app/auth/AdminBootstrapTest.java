@@ -72,7 +72,8 @@ class AdminBootstrapTest {
 
 	private static TonalProperties properties(String id, String secret, boolean bootstrap) {
 		return new TonalProperties(null, new TonalProperties.Admin(id, secret, bootstrap),
-				new TonalProperties.Sip("tonal"), new TonalProperties.Token(Duration.ofHours(1)));
+				new TonalProperties.Sip("tonal", false, "127.0.0.1", 0, null),
+				new TonalProperties.Token(Duration.ofHours(1)), new TonalProperties.Rtp("20000-29999"));
 	}
 
 }

@@ -46,7 +46,9 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "tonal.admin.client-id=" + ApiTestSupport.ADMIN_ID,
-				"tonal.admin.client-secret=" + ApiTestSupport.ADMIN_SECRET })
+				"tonal.admin.client-secret=" + ApiTestSupport.ADMIN_SECRET,
+				// SIP on a free loopback port: tests never need 5060.
+				"tonal.sip.host=127.0.0.1", "tonal.sip.port=0" })
 public abstract class ApiTestSupport {
 
 	/** The API root every resource path is under (api.md). */

@@ -119,12 +119,12 @@ class IvrRuntimeTest {
 		assertThat(summary.result().end()).isEqualTo(CallResult.End.HANGUP);
 		assertThat(summary.trace()).extracting((entry) -> entry.type())
 			.startsWith("sip", "sip", "rtp", "sip", "rtp", "context_entered");
-		assertThat(this.runtime.activeCalls()).isZero();
-		assertThat(this.server.activeCalls()).isZero();
 		assertThat(this.runtime.timers().getQueue()).as("armed timers").isEmpty();
+		assertThat(this.server.activeCalls()).isZero();
 		try (DatagramChannel again = DatagramChannel.open()) {
 			again.bind(serverRtp); // the call's RTP port was released
 		}
+		assertThat(this.runtime.close(Duration.ofSeconds(5))).as("every call finished").isTrue();
 	}
 
 	@Test
