@@ -85,15 +85,23 @@ class SoundApiTest extends ApiTestSupport {
 		throw new AssertionError("the WAV has no data chunk");
 	}
 
-	@Test
-	void corruptFileIs400WithTheReason() {
-		TestClient client = newClient();
+	static Stream<Arguments> unusableFiles() {
 		byte[] garbage = new byte[4000];
 		Arrays.fill(garbage, (byte) 0x5A);
-		Response response = upload("/client/@me/sound/", client.token(), "bad", "bad.wav", garbage);
-		assertThat(response.status()).isEqualTo(400);
+		return Stream.of(arguments("corrupt", garbage, "neither a WAV nor an MP3"),
+				arguments("empty", new byte[0], "empty"),
+				arguments("silent", TestWavs.mediaFixture("silent-8k.wav"), "only silence"),
+				arguments("truncated", TestWavs.mediaFixture("truncated.wav"), ""));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("unusableFiles")
+	void unusableFilesAre400WithTheReason(String what, byte[] file, String reason) {
+		TestClient client = newClient();
+		Response response = upload("/client/@me/sound/", client.token(), what, what + ".wav", file);
+		assertThat(response.status()).as(response.toString()).isEqualTo(400);
 		assertThat(response.body().get("errors").get(0).get("field").asString()).isEqualTo("file");
-		assertThat(response.body().get("message").asString()).startsWith("file: ");
+		assertThat(response.body().get("message").asString()).startsWith("file: ").contains(reason);
 	}
 
 	@Test
