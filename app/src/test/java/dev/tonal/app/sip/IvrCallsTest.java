@@ -3,6 +3,8 @@ package dev.tonal.app.sip;
 import java.util.List;
 import java.util.Map;
 
+import dev.tonal.app.call.CallRecorder;
+import dev.tonal.media.audio.WavWriter;
 import dev.tonal.media.rtp.RtpPacket;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -192,6 +194,52 @@ class IvrCallsTest extends IvrCallTestSupport {
 		List<JsonNode> trace = trace(ivr);
 		assertThat(ofType(trace, "transfer_failed").get(0).get("why").asString()).isEqualTo("no route");
 		assertThat(history(ivr).get("result").asString()).isEqualTo("hangup");
+	}
+
+	@Test
+	void rule03_aSoundReplacedBetweenCallsIsWhatTheNextCallPlays() throws Exception {
+		TestIvr ivr = newIvr();
+		long sound = sound(ivr, HeardAudio.sweep(1000));
+		rule(ivr, "start", Map.of("action", "play_sound", "sound", sound, "sound_type", "foreground"));
+		rule(ivr, "start", Map.of("action", "hangup"));
+		dial(ivr).sip().awaitByeFromServer();
+		this.rtp.drain();
+
+		short[] replacement = HeardAudio.sweep(1000);
+		for (int i = 0; i < replacement.length / 2; i++) {
+			short swap = replacement[i];
+			replacement[i] = replacement[replacement.length - 1 - i];
+			replacement[replacement.length - 1 - i] = swap;
+		}
+		Response replaced = upload("/client/@me/sound/" + sound, ivr.token(), "prompt", "falling.wav",
+				WavWriter.write(replacement));
+		assertThat(replaced.status()).as(replaced.toString()).isEqualTo(200);
+		dial(ivr).sip().awaitByeFromServer();
+
+		short[] heard = HeardAudio.samples(this.rtp.drain());
+		assertThat(HeardAudio.correlation(heard, storedAudio(ivr, sound), 1600)).isGreaterThanOrEqualTo(0.9);
+	}
+
+	@Test
+	void stoppingTheSipServerHangsUpCallsAndStoresTheirHistory() {
+		assertThat(this.sip.getPhase()).as("SIP stops before the call recorder drains")
+			.isGreaterThan(CallRecorder.PHASE);
+		TestIvr ivr = newIvr();
+		rule(ivr, "start", Map.of("action", "play_silence", "silence_time", 600000));
+		Call call = dial(ivr);
+		this.rtp.awaitPackets(3);
+		try {
+			this.sip.stop();
+			call.sip().awaitByeFromServer();
+		}
+		finally {
+			this.sip.start();
+		}
+
+		JsonNode row = history(ivr);
+		assertThat(row.get("result").asString()).isEqualTo("hangup");
+		assertThat(ofType(trace(ivr), "sip")).extracting((entry) -> entry.get("what").asString())
+			.contains("server stopping; BYE sent");
 	}
 
 	@Test
