@@ -18,10 +18,11 @@ import dev.tonal.model.ContextConfig;
 import dev.tonal.model.Interval;
 import dev.tonal.model.IvrSettings;
 import dev.tonal.model.IvrSnapshot;
-import dev.tonal.model.LifetimeAction;
 import dev.tonal.model.Rule;
 import dev.tonal.model.SoundType;
+import dev.tonal.model.validation.ContextValidator;
 import dev.tonal.model.validation.FieldError;
+import dev.tonal.model.validation.IvrSettingsValidator;
 import dev.tonal.model.validation.References;
 import dev.tonal.model.validation.RuleValidator;
 import dev.tonal.model.validation.SnapshotReferences;
@@ -89,19 +90,19 @@ public final class IvrValidator {
 	// ---- settings ----
 
 	private void checkSettings() {
-		IvrSettings settings = this.ivr.settings();
-		if (settings.entryContext() == null) {
+		if (this.ivr.settings().entryContext() == null) {
 			error("entry_context", "The IVR has no entry context, so every call is hung up: set entry_context to one"
 					+ " of its contexts.");
 		}
-		else if (!this.ivr.contexts().containsKey(settings.entryContext())) {
-			error("entry_context", "The entry context " + settings.entryContext()
-					+ " does not exist: set entry_context to one of " + this.ivr.contexts().keySet() + ".");
-		}
-		if (settings.lifetimeExpAction() == LifetimeAction.TRANSFER
-				&& (settings.lifetimeExpTransferDst() == null || settings.lifetimeExpTransferDst().isBlank())) {
-			error("lifetime_exp_transfer_dst",
-					"lifetime_exp_action is transfer but no lifetime_exp_transfer_dst is set: the call is hung up instead.");
+		report("", IvrSettingsValidator.validate(this.ivr.settings(), this.references));
+	}
+
+	/**
+	 * Problems the model's validation (the API's check on write) finds in stored values.
+	 */
+	private void report(String pathPrefix, List<FieldError> problems) {
+		for (FieldError problem : problems) {
+			error(pathPrefix + problem.field(), problem.field() + ": " + problem.message());
 		}
 	}
 
@@ -110,6 +111,7 @@ public final class IvrValidator {
 	private void checkContext(ContextConfig config) {
 		long id = config.context().id();
 		int digitLen = config.context().digitLen();
+		report("contexts[" + id + "].", ContextValidator.validate(config.context()));
 		for (Map.Entry<String, List<Rule>> option : config.options().entrySet()) {
 			String digits = option.getKey();
 			if (!BuiltInOption.isBuiltIn(digits)) {
@@ -158,9 +160,7 @@ public final class IvrValidator {
 	 * rules stored before a check was tightened.
 	 */
 	private void checkRule(String path, Rule rule, long contextId) {
-		for (FieldError problem : RuleValidator.validate(rule, contextId, this.references)) {
-			error(path + "." + problem.field(), problem.field() + ": " + problem.message());
-		}
+		report(path + ".", RuleValidator.validate(rule, contextId, this.references));
 	}
 
 	/**

@@ -176,4 +176,12 @@ class IvrValidatorTest {
 		assertThat(IvrValidator.validate(ivr.build(), true)).isEmpty();
 	}
 
+	@Test
+	void rule34_settingsAndContextsStoredBeforeAValidationTightenedAreReported() {
+		TestIvr ivr = TestIvr.menu().context(2, 0, 2000, 40, false).rules(1, "1", jump(2));
+		ivr.lifetime(-1, LifetimeAction.HANGUP, null);
+		assertThat(validate(ivr)).extracting(Finding::path)
+			.containsExactly("lifetime", "contexts[2].timeout", "contexts[2].digit_len");
+	}
+
 }

@@ -40,7 +40,8 @@ public final class IvrSettingsValidator {
 			errors
 				.add(new FieldError(IvrSettingsJson.LIFETIME, "must be 0 (no limit) or a positive number of seconds"));
 		}
-		if (settings.lifetimeExpAction() == LifetimeAction.TRANSFER && settings.lifetimeExpTransferDst() == null) {
+		if (settings.lifetimeExpAction() == LifetimeAction.TRANSFER
+				&& (settings.lifetimeExpTransferDst() == null || settings.lifetimeExpTransferDst().isBlank())) {
 			errors.add(new FieldError(IvrSettingsJson.LIFETIME_EXP_TRANSFER_DST,
 					"is required when lifetime_exp_action is transfer: the number or extension to transfer to"));
 		}
