@@ -21,7 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code POST /extension/{eid}/ivr/simulate} (semantics.md rule 33): runs the IVR's
  * current configuration in the engine's simulator, on a virtual clock and without SIP,
  * and answers how the call ended with its trace. A read: it changes nothing (and so is a
- * POST only because it takes a script).
+ * POST only because it takes a script), which is why read-only tokens may call it (the
+ * one exception in {@link dev.tonal.app.auth.BearerTokenFilter}).
  */
 @RestController
 @RequestMapping("/api/ver1.0/extension/{eid}/ivr")
