@@ -108,25 +108,25 @@ final class JsonInput {
 	}
 
 	int requiredInt(String name, int fallback) {
-		Integer value = integer(name, fallback);
-		if (value == null) {
-			if (has(name) && this.json.get(name) == null) {
-				fail(name, "must not be null");
-			}
-			return fallback;
-		}
-		return value;
+		return notNull(name, integer(name, fallback), fallback);
 	}
 
 	boolean requiredBool(String name, boolean fallback) {
-		Boolean value = bool(name, fallback);
-		if (value == null) {
-			if (has(name) && this.json.get(name) == null) {
-				fail(name, "must not be null");
-			}
-			return fallback;
+		return notNull(name, bool(name, fallback), fallback);
+	}
+
+	/**
+	 * {@code value} as read, or {@code fallback} when it is null; a field present as
+	 * {@code null} is also an error (a wrong type has already been reported).
+	 */
+	private <T> T notNull(String name, T value, T fallback) {
+		if (value != null) {
+			return value;
 		}
-		return value;
+		if (has(name) && this.json.get(name) == null) {
+			fail(name, "must not be null");
+		}
+		return fallback;
 	}
 
 	<E extends Enum<E> & WireEnum> E enumValue(String name, Class<E> type, E fallback) {
