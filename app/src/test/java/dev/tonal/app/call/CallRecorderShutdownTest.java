@@ -57,7 +57,8 @@ class CallRecorderShutdownTest {
 		// alone so that SPRING_DATASOURCE_URL (PostgreSQL runs) still wins.
 		return new SpringApplicationBuilder(TonalApplication.class).run("--tonal.data-dir=" + this.dataDir,
 				"--server.port=0", "--tonal.admin.client-id=shutdown-test-admin",
-				"--tonal.admin.client-secret=shutdown-test-secret-0123456789", "--spring.main.banner-mode=off");
+				"--tonal.admin.client-secret=shutdown-test-secret-0123456789", "--spring.main.banner-mode=off",
+				"--tonal.sip.host=127.0.0.1", "--tonal.sip.port=0");
 	}
 
 	private static long newClient(JdbcClient jdbc) {
