@@ -8,15 +8,13 @@ import dev.tonal.model.Rule;
  * rating, any other digit or none stores nothing. A digit during the prompt stops it and
  * counts as the answer. Then the next rule.
  */
-final class QualityRateStep extends Step {
+final class QualityRateStep extends PromptedInputStep {
 
 	static final int DEFAULT_MAX_RATE = 5;
 
 	private final Rule rule;
 
 	private final int maxRate;
-
-	private Prompt prompt;
 
 	QualityRateStep(CallState call, Rule rule) {
 		super(call);
@@ -28,40 +26,13 @@ final class QualityRateStep extends Step {
 	Flow start() {
 		String kept = this.call.takeKeptDigits();
 		if (!kept.isEmpty()) {
-			return rate(kept.charAt(0));
+			return digit(kept.charAt(0));
 		}
-		this.prompt = Prompt.ofRule(this.call, this.rule.sound(), this.rule.playSoundFromVariable(), true);
-		if (this.prompt != null) {
-			this.prompt.start();
-		}
-		else {
-			waitForDigit();
-		}
-		return Flow.WAIT;
-	}
-
-	private void waitForDigit() {
-		this.deadline = this.call.after(this.call.context.context().timeout());
+		return play(Prompt.ofRule(this.call, this.rule.sound(), this.rule.playSoundFromVariable(), true));
 	}
 
 	@Override
-	Flow on(Event event) {
-		if (this.prompt != null && this.prompt.finishedBy(event)) {
-			waitForDigit();
-		}
-		return Flow.WAIT;
-	}
-
-	@Override
-	Flow onDigit(Event.Digit digit) {
-		this.call.traceDigit(digit, true);
-		if (this.prompt != null) {
-			this.prompt.interrupt();
-		}
-		return rate(digit.digit());
-	}
-
-	private Flow rate(char digit) {
+	Flow digit(char digit) {
 		this.deadline = null;
 		int rate = Character.isDigit(digit) ? digit - '0' : -1;
 		if (rate >= 1 && rate <= this.maxRate) {
@@ -76,13 +47,6 @@ final class QualityRateStep extends Step {
 		this.deadline = null;
 		this.call.trace("timer_fired", "timer", "timeout");
 		return Flow.NEXT;
-	}
-
-	@Override
-	void cancel() {
-		if (this.prompt != null) {
-			this.prompt.interrupt();
-		}
 	}
 
 }

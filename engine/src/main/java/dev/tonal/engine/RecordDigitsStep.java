@@ -9,15 +9,13 @@ import dev.tonal.model.Rule;
  * {@code record_digits_max} digits with the context's timeouts and {@code #} as
  * terminator, stores them (possibly "") and goes on. These digits never select an option.
  */
-final class RecordDigitsStep extends Step {
+final class RecordDigitsStep extends PromptedInputStep {
 
 	private final Rule rule;
 
 	private final Context context;
 
 	private final DigitCollector collector;
-
-	private Prompt prompt;
 
 	RecordDigitsStep(CallState call, Rule rule) {
 		super(call);
@@ -33,40 +31,19 @@ final class RecordDigitsStep extends Step {
 		if (!kept.isEmpty()) {
 			this.deadline = this.call.after(this.context.interDigitTimeout());
 			for (char digit : kept.toCharArray()) {
-				Flow flow = add(digit);
+				Flow flow = digit(digit);
 				if (flow != Flow.WAIT) {
 					return flow;
 				}
 			}
 			return Flow.WAIT;
 		}
-		if (this.rule.recordDigitsSound() != null) {
-			this.prompt = Prompt.sound(this.call, this.rule.recordDigitsSound(), true);
-			this.prompt.start();
-			return Flow.WAIT;
-		}
-		this.deadline = this.call.after(this.context.timeout());
-		return Flow.WAIT;
+		Long sound = this.rule.recordDigitsSound();
+		return play((sound != null) ? Prompt.sound(this.call, sound, true) : null);
 	}
 
 	@Override
-	Flow on(Event event) {
-		if (this.prompt != null && this.prompt.finishedBy(event)) {
-			this.deadline = this.call.after(this.context.timeout());
-		}
-		return Flow.WAIT;
-	}
-
-	@Override
-	Flow onDigit(Event.Digit digit) {
-		this.call.traceDigit(digit, true);
-		if (this.prompt != null) {
-			this.prompt.interrupt();
-		}
-		return add(digit.digit());
-	}
-
-	private Flow add(char digit) {
+	Flow digit(char digit) {
 		DigitCollector.Done done = this.collector.add(digit);
 		if (done != null) {
 			return store(done);
@@ -87,13 +64,6 @@ final class RecordDigitsStep extends Step {
 		this.call.trace("input_complete", "digits", done.digits(), "why", done.why());
 		this.call.setVariable(this.rule.recordDigitsVariable(), done.digits());
 		return Flow.NEXT;
-	}
-
-	@Override
-	void cancel() {
-		if (this.prompt != null) {
-			this.prompt.interrupt();
-		}
 	}
 
 }
