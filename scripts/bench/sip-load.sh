@@ -90,7 +90,7 @@ sed -e "s/@FIRST_MS@/$half_ms/" -e "s/@REST_MS@/$half_ms/" "$here/uac_hold.xml.i
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$server_pid/stat"; }
 
 echo
-printf '%-6s %-9s %-7s %-8s %-9s %-9s %-9s %-9s %-8s %s\n' calls succeeded failed answered "p50 ms" "p99 ms" "max ms" ">40 ms" cores streams
+printf '%-6s %-9s %-7s %-8s %-8s %-8s %-8s %-7s %-8s %-6s %s\n' calls succeeded failed answered "p50 ms" "p99 ms" "max ms" ">40 ms" intervals cores load
 for n in "${steps[@]}"; do
   caller=88$n
   ramp_s=$(( (n + rate - 1) / rate ))
@@ -108,22 +108,24 @@ for n in "${steps[@]}"; do
   timeout $((window_s + 30)) dumpcap -q -i lo -f "udp and src portrange $rtp_low-$rtp_high" -s 128 \
     -a "duration:$window_s" -w "$work/rtp-$n.pcapng" 2>"$work/dumpcap-$n.log"
   ticks_after=$(cpu_ticks)
+  load=$(cut -d' ' -f1 /proc/loadavg)
   wait "$sipp_pid"
   sipp_status=$?
   sipp_pid=
-  succeeded=$(awk '/Successful call/ {print $(NF-1)}' "$work/sipp-$n.log" | tail -n1)
-  failed=$(awk '/Failed call/ {print $(NF-1)}' "$work/sipp-$n.log" | tail -n1)
+  # sipp's last statistics screen: "Successful call | periodic | cumulative".
+  succeeded=$(awk '/Successful call/ {print $NF}' "$work/sipp-$n.log" | tail -n1)
+  failed=$(awk '/Failed call/ {print $NF}' "$work/sipp-$n.log" | tail -n1)
   stored=$(python3 "$interop/tonal_api.py" count --ivr "$work/ivr.json" --caller "$caller")
   answered=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["answered"])' "$stored" 2>/dev/null || echo "?")
   jitter=$(tshark -r "$work/rtp-$n.pcapng" -o rtp.heuristic_rtp:TRUE -Y rtp -T fields \
     -e frame.time_epoch -e rtp.ssrc -e rtp.seq -e rtp.timestamp 2>/dev/null | python3 "$here/rtp_jitter.py")
   cores=$(python3 -c "print(round(($ticks_after - $ticks_before) / $(getconf CLK_TCK) / $window_s, 2))")
-  python3 - "$n" "${succeeded:-?}" "${failed:-?}" "$answered" "$jitter" "$cores" <<'PY'
+  python3 - "$n" "${succeeded:-?}" "${failed:-?}" "$answered" "$jitter" "$cores" "$load" <<'PY'
 import json, sys
-n, ok, bad, answered, jitter, cores = sys.argv[1:7]
+n, ok, bad, answered, jitter, cores, load = sys.argv[1:8]
 j = json.loads(jitter)
-print("%-6s %-9s %-7s %-8s %-9s %-9s %-9s %-9s %-8s %s" % (
-    n, ok, bad, answered, j["p50_ms"], j["p99_ms"], j["max_ms"], j["over_40ms"], cores, j["streams"]))
+print("%-6s %-9s %-7s %-8s %-8s %-8s %-8s %-7s %-9s %-6s %s" % (
+    n, ok, bad, answered, j["p50_ms"], j["p99_ms"], j["max_ms"], j["over_40ms"], j["intervals"], cores, load))
 PY
   echo "       sipp exit $sipp_status; history: $stored" >&2
   if [ "$sipp_status" -ne 0 ] || [ "$answered" != "$n" ]; then
