@@ -46,6 +46,8 @@ class CallInteractiveCallsTest extends IvrCallTestSupport {
 			}
 			reply(exchange, "<Response><SetVar name=\"choice\">late</SetVar></Response>");
 		});
+		this.web.createContext("/speak", (exchange) -> reply(exchange,
+				"<Response><TextToSpeech voice=\"en\">Hello, caller</TextToSpeech></Response>"));
 		this.web.start();
 	}
 
@@ -89,6 +91,26 @@ class CallInteractiveCallsTest extends IvrCallTestSupport {
 		assertThat(ofType(trace, "rule_started")).extracting((entry) -> entry.get("rule").asLong()).contains(hangup);
 		assertThat(HeardAudio.audioPackets(this.rtp.drain())).isEmpty();
 		assertThat(history(ivr).get("result").asString()).isEqualTo("hangup");
+	}
+
+	@Test
+	void rule26_textToSpeechIsSpokenToTheCaller() {
+		TestIvr ivr = newIvr();
+		rule(ivr, "start", Map.of("action", "call_interactive", "call_interactive_url", url("/speak"),
+				"call_interactive_method", "GET"));
+		rule(ivr, "start", Map.of("action", "hangup"));
+
+		dial(ivr).sip().awaitByeFromServer();
+
+		short[] heard = HeardAudio.samples(this.rtp.drain());
+		long loud = 0;
+		for (short sample : heard) {
+			loud += (Math.abs(sample) > 1000) ? 1 : 0;
+		}
+		assertThat(loud).as("samples of speech heard").isGreaterThan(800);
+		List<JsonNode> trace = trace(ivr);
+		assertThat(ofType(trace, "prompt_finished")).extracting((entry) -> entry.get("what").asString())
+			.containsExactly("greeting");
 	}
 
 	@Test

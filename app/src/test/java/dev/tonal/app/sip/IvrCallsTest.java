@@ -243,6 +243,27 @@ class IvrCallsTest extends IvrCallTestSupport {
 	}
 
 	@Test
+	void rule23_qualityRatingIsStored() {
+		TestIvr ivr = newIvr();
+		long sound = sound(ivr, HeardAudio.sweep(500));
+		rule(ivr, "start", Map.of("action", "quality_rate", "sound", sound, "max_rate", 5));
+		rule(ivr, "start", Map.of("action", "hangup"));
+
+		Call call = dial(ivr);
+		this.rtp.awaitPackets(25);
+		press(call, '4');
+		call.sip().awaitByeFromServer();
+
+		String uuid = history(ivr).get("call_uuid").asString();
+		Response ratings = get("/client/@me/quality_rate/", ivr.token());
+		assertThat(ratings.status()).as(ratings.toString()).isEqualTo(200);
+		assertThat(ratings.body()).hasSize(1);
+		assertThat(ratings.body().get(0).get("rate").asInt()).isEqualTo(4);
+		assertThat(ratings.body().get(0).get("max_rate").asInt()).isEqualTo(5);
+		assertThat(ratings.body().get(0).get("call_uuid").asString()).isEqualTo(uuid);
+	}
+
+	@Test
 	void rule01_unknownTargetIsNotFound() {
 		var call = phone.call("999*999", this.sip.port(), dev.tonal.sip.testphone.Transport.UDP,
 				dev.tonal.sip.testphone.Sdp.offer(this.rtp.port(), "PCMU"));
