@@ -6,6 +6,7 @@ import java.util.Base64;
 import java.util.Map;
 
 import dev.tonal.app.support.ApiTestSupport;
+import dev.tonal.app.support.TestWavs;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -109,6 +110,9 @@ class AuthApiTest extends ApiTestSupport {
 		assertThat(write.body().get("message").asString()).contains("read-only");
 		assertThat(put("/client/@me/did/1", readOnly, Map.of()).status()).isEqualTo(403);
 		assertThat(delete("/client/@me/interval/1", readOnly).status()).isEqualTo(403);
+		assertThat(upload("/client/@me/sound/", readOnly, "s", "s.wav", TestWavs.tone(8000, 1, 200)).status())
+			.isEqualTo(403);
+		assertThat(get("/client/@me/sound/", client.token()).body()).isEmpty();
 		assertThat(post("/client/@me/extension/", client.token(), extension).status()).isEqualTo(201);
 	}
 
