@@ -11,6 +11,7 @@ import dev.tonal.app.ivr.IvrSnapshots;
 import dev.tonal.engine.EngineSettings;
 import dev.tonal.sip.SipConfig;
 import dev.tonal.sip.SipServer;
+import dev.tonal.sip.SipServerException;
 import dev.tonal.sip.ivr.IvrRuntime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,14 +80,16 @@ public class SipRuntime implements SmartLifecycle {
 		if (!this.properties.sip().enabled() || this.server != null) {
 			return;
 		}
+		SipConfig config = config();
 		IvrRuntime ivrs = new IvrRuntime(EngineSettings.defaults(), InstantSource.system());
 		try {
-			this.server = SipServer.start(config(), new IvrCallRouter(this.targets, this.snapshots, this.sounds,
+			this.server = SipServer.start(config, new IvrCallRouter(this.targets, this.snapshots, this.sounds,
 					this.http, this.tts, this.recorder, ivrs));
 		}
-		catch (RuntimeException ex) {
+		catch (SipServerException ex) {
 			ivrs.close(Duration.ZERO);
-			throw ex;
+			throw new IllegalStateException(ex.getMessage() + " Choose another port with tonal.sip.port, or run "
+					+ "without SIP with tonal.sip.enabled=false.", ex);
 		}
 		this.runtime = ivrs;
 	}
