@@ -1,5 +1,6 @@
 package dev.tonal.sip;
 
+import dev.tonal.sip.b2bua.Dialer;
 import dev.tonal.sip.media.CallMedia;
 import dev.tonal.sip.rtp.RtpSocket;
 import dev.tonal.sip.sdp.SdpAnswer;
@@ -54,6 +55,11 @@ public interface SipCall {
 	 * work that completes elsewhere (timers, HTTP replies) back to the call through it.
 	 */
 	Executor executor();
+
+	/**
+	 * Places outbound legs (transfers) from the server this call arrived on.
+	 */
+	Dialer dialer();
 
 	/** Why the call ended, once it has. */
 	Optional<CallEndReason> endReason();

@@ -16,6 +16,7 @@ import dev.tonal.engine.CallResult;
 import dev.tonal.engine.CallSession;
 import dev.tonal.engine.Command;
 import dev.tonal.engine.Event;
+import dev.tonal.engine.HttpFailure;
 import dev.tonal.engine.TraceEntry;
 import dev.tonal.model.IvrSnapshot;
 import dev.tonal.sip.CallEndReason;
@@ -23,6 +24,8 @@ import dev.tonal.sip.CallListener;
 import dev.tonal.sip.Dtmf;
 import dev.tonal.sip.RemoteMedia;
 import dev.tonal.sip.SipCall;
+import dev.tonal.sip.b2bua.BridgeEnd;
+import dev.tonal.sip.b2bua.CallTransfers;
 
 /**
  * One real call running an IVR: the adapter between a {@link SipCall} and its
@@ -41,10 +44,9 @@ import dev.tonal.sip.SipCall;
  * the SIP call has already released its RTP port.
  *
  * <p>
- * Not done yet (issue 5): transfers. A ring fails every destination at once with the
- * reason rule 16 gives for what is missing ("unregistered" for the client's own
- * extensions, "no route" for other numbers, as no outbound trunk exists), so the engine's
- * fall-through to the next rule works.
+ * Transfers (rule 16) are carried out by {@link CallTransfers}: ringing legs, ringback,
+ * the bridge. Once bridged, either side hanging up ends the other, except that when the
+ * session goes on after the callee hangs up (a quality_rate follows), the caller stays.
  */
 final class IvrCall implements CallListener {
 
@@ -68,6 +70,9 @@ final class IvrCall implements CallListener {
 	private int sessionEntriesSeen;
 
 	private SipCall call;
+
+	/** The call's transfers; set when the call is offered. */
+	private CallTransfers transfers;
 
 	private Instant start;
 
@@ -93,6 +98,8 @@ final class IvrCall implements CallListener {
 	@Override
 	public void offered(SipCall offered) {
 		this.call = offered;
+		this.transfers = new CallTransfers(offered.dialer(), this.ports.destinations(), this.runtime.timers(),
+				new TransferHost());
 		this.start = now();
 		this.runtime.started(this);
 		wire("sip", "INVITE from " + describeCaller() + " to " + offered.calledUser() + " over "
@@ -145,6 +152,8 @@ final class IvrCall implements CallListener {
 			wire("sip", describe(reason));
 		}
 		boolean callerLeft = reason == CallEndReason.CALLER_HUNG_UP || reason == CallEndReason.CALLER_CANCELLED;
+		// Legs still ringing are cancelled, a bridged callee gets BYE.
+		this.transfers.callerHungUp();
 		if (callerLeft) {
 			handle(new Event.CallerHungUp());
 		}
@@ -211,6 +220,8 @@ final class IvrCall implements CallListener {
 			catch (RuntimeException ex) {
 				log.log(Level.WARNING, "call " + this.info.callUuid() + " could not carry out " + command, ex);
 				wire("error", "could not carry out " + command.getClass().getSimpleName() + ": " + ex.getMessage());
+				// The session waits for the outcome; report a failure so the IVR goes on.
+				failureOf(command, ex).ifPresent(this::later);
 			}
 		}
 		rearmTimer(now);
@@ -253,23 +264,37 @@ final class IvrCall implements CallListener {
 			case Command.StoreRating rating ->
 				this.ratings.add(new IvrCallSummary.Rating(now(), rating.rate(), rating.maxRate()));
 			case Command.Ring ring -> {
-				// Issue 5 (B2BUA) is not built: every leg fails as rule 16 says for what
-				// is missing.
-				for (String destination : ring.destinations()) {
-					later(new Event.TransferFailed(ring.transferId(), destination, whyUnreachable(destination)));
-				}
+				wire("sip", "ringing " + String.join(", ", ring.destinations()) + " as "
+						+ (ring.callerIdNumber().isEmpty() ? "anonymous" : ring.callerIdNumber()));
+				this.transfers.ring(ring);
 			}
 			case Command.Recognise recognise -> later(new Event.SpeechFailed("no speech recogniser on this server"));
-			case Command.CancelRing cancel -> {
-				// nothing rings
-			}
+			case Command.CancelRing cancel -> this.transfers.cancelRing(cancel);
 			case Command.Bridge bridge -> {
-				// no leg ever answers (see Ring)
+				wire("rtp", "bridged to " + bridge.destination());
+				this.transfers.bridge(bridge);
 			}
 			case Command.StopRecognising stop -> {
 				// nothing listens
 			}
 		}
+	}
+
+	/**
+	 * The event that tells the session a command it awaits an outcome of failed: a
+	 * playback counts as played, a request as failed.
+	 */
+	private static Optional<Event> failureOf(Command command, RuntimeException ex) {
+		return Optional.ofNullable(switch (command) {
+			case Command.PlaySound play -> new Event.PlaybackFinished(play.playbackId());
+			case Command.PlayNamedSound play -> new Event.PlaybackFinished(play.playbackId());
+			case Command.PlaySilence play -> new Event.PlaybackFinished(play.playbackId());
+			case Command.PlayDigits play -> new Event.PlaybackFinished(play.playbackId());
+			case Command.PlaySynthesised play -> new Event.PlaybackFinished(play.playbackId());
+			case Command.HttpRequest request -> new Event.HttpFailed(request.requestId(), HttpFailure.ERROR);
+			case Command.Synthesise request -> new Event.SynthesisFailed(request.requestId(), ex.getMessage());
+			default -> null;
+		});
 	}
 
 	/**
@@ -289,17 +314,60 @@ final class IvrCall implements CallListener {
 		});
 	}
 
-	/**
-	 * Why a transfer destination cannot be rung yet: the client's extensions have no
-	 * registrations (no registrar), other numbers no outbound trunk.
-	 */
-	private String whyUnreachable(String destination) {
-		String bare = destination;
-		String prefix = this.snapshot.extensionName().substring(0, this.snapshot.extensionName().indexOf('*') + 1);
-		if (!prefix.isEmpty() && destination.startsWith(prefix)) {
-			bare = destination.substring(prefix.length());
+	/** What the call lends its transfers: executor, RTP, prompts and the session. */
+	private final class TransferHost implements CallTransfers.Host {
+
+		@Override
+		public java.util.concurrent.Executor executor() {
+			return IvrCall.this.call.executor();
 		}
-		return this.snapshot.extensionNames().contains(bare) ? "unregistered" : "no route";
+
+		@Override
+		public BridgeEnd caller() {
+			return IvrCall.this.call.media();
+		}
+
+		@Override
+		public void play(short[] samples, Runnable whenFinished) {
+			// Ringback replaces whatever played; no engine playback is running then.
+			IvrCall.this.playing = -1;
+			IvrCall.this.call.media().play(samples, whenFinished);
+		}
+
+		@Override
+		public void stopPlaying() {
+			if (IvrCall.this.playing == -1) {
+				IvrCall.this.call.media().stopPlaying();
+			}
+		}
+
+		@Override
+		public void deliver(Event event) {
+			if (event instanceof Event.TransferFailed failed) {
+				wire("sip", failed.destination() + " failed: " + failed.reason());
+			}
+			handle(event);
+		}
+
+		@Override
+		public void startIvr(String extension) {
+			// Not built yet: an IVR destination would need a second session on this call.
+			wire("error", "transfer to IVR " + extension + " on the same call is not supported yet; BYE sent");
+			IvrCall.this.call.hangUp();
+		}
+
+		@Override
+		public void calleeHungUp(long transferId) {
+			wire("sip", "BYE received from the callee");
+			if (IvrCall.this.session.isEnded()) {
+				wire("sip", "BYE sent (the callee hung up)");
+				IvrCall.this.call.hangUp();
+			}
+			else {
+				handle(new Event.CalleeHungUp(transferId));
+			}
+		}
+
 	}
 
 	private void takeSessionTrace() {

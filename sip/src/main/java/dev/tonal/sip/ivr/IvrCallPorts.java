@@ -5,6 +5,8 @@ import java.util.concurrent.CompletableFuture;
 
 import dev.tonal.engine.Command;
 import dev.tonal.engine.Event;
+import dev.tonal.sip.b2bua.DestinationResolver;
+import dev.tonal.sip.b2bua.FailureReasons;
 
 /**
  * What one IVR call needs from the application: the audio of the client's sounds, Call
@@ -41,6 +43,14 @@ public interface IvrCallPorts {
 
 	/** The audio of a greeting this call synthesised, by its reference. */
 	Optional<short[]> greeting(String reference);
+
+	/**
+	 * Where the IVR's transfer destinations lead (rule 16). Without one, every
+	 * destination fails with "no route".
+	 */
+	default DestinationResolver destinations() {
+		return (destination) -> new DestinationResolver.Fails(FailureReasons.NO_ROUTE);
+	}
 
 	/**
 	 * The call is over: store what it left behind. Called once per call, on the call's

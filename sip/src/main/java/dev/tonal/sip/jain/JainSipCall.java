@@ -157,6 +157,11 @@ final class JainSipCall implements SipCall {
 	}
 
 	@Override
+	public dev.tonal.sip.b2bua.Dialer dialer() {
+		return this.server.dialer();
+	}
+
+	@Override
 	public synchronized Optional<CallEndReason> endReason() {
 		return Optional.ofNullable(this.endReason);
 	}

@@ -8,6 +8,7 @@ import java.util.OptionalInt;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -21,6 +22,7 @@ import dev.tonal.media.rtp.MalformedRtpException;
 import dev.tonal.media.rtp.RtpPacket;
 import dev.tonal.media.rtp.RtpSender;
 import dev.tonal.sip.RemoteMedia;
+import dev.tonal.sip.b2bua.BridgeEnd;
 import dev.tonal.sip.rtp.RtpSocket;
 import dev.tonal.sip.sdp.SdpAnswer;
 
@@ -34,7 +36,7 @@ import dev.tonal.sip.sdp.SdpAnswer;
  * Key presses and "finished playing" callbacks are handed to the call's executor, never
  * run on the clock or receive thread.
  */
-public final class CallMedia implements MediaClock.Stream {
+public final class CallMedia implements MediaClock.Stream, BridgeEnd {
 
 	private static final Logger log = Logger.getLogger(CallMedia.class.getName());
 
@@ -55,6 +57,9 @@ public final class CallMedia implements MediaClock.Stream {
 	private final AtomicReference<Playback> playback = new AtomicReference<>();
 
 	private volatile InetSocketAddress target;
+
+	/** Where the caller's packets go while the call is bridged (transfer), or null. */
+	private volatile Consumer<RtpPacket> relaySink;
 
 	private MediaClock.Registration registration;
 
@@ -135,19 +140,66 @@ public final class CallMedia implements MediaClock.Stream {
 	}
 
 	@Override
+	public G711.Law law() {
+		return this.law;
+	}
+
+	@Override
+	public int audioPayloadType() {
+		return this.audioPayloadType;
+	}
+
+	@Override
+	public OptionalInt eventPayloadType() {
+		return this.eventPayloadType;
+	}
+
+	/**
+	 * While bridged, the caller's packets go to {@code sink} and are not read for key
+	 * presses (the IVR is not listening then); {@code null} ends that.
+	 */
+	@Override
+	public void relayReceivedTo(Consumer<RtpPacket> sink) {
+		this.relaySink = sink;
+	}
+
+	/** Sends the bridged callee's packet to the caller as part of this call's stream. */
+	@Override
+	public void sendRelayed(RtpPacket packet, int payloadType) {
+		InetSocketAddress to = this.target;
+		if (to == null) {
+			return;
+		}
+		RtpPacket rewritten;
+		synchronized (this.sender) {
+			rewritten = this.sender.relay(packet, payloadType);
+		}
+		send(rewritten, to);
+	}
+
+	@Override
 	public void onTick(long tick) {
 		Playback current = this.playback.get();
 		if (current == null) {
-			this.sender.skip();
+			synchronized (this.sender) {
+				// relayed packets may be rewritten into the stream concurrently
+				this.sender.skip();
+			}
 			return;
 		}
 		short[] frame = current.frames().next();
 		InetSocketAddress to = this.target;
 		if (to != null) {
-			send(this.sender.audio(this.audioPayloadType, G711.encode(this.law, frame, 0, frame.length)), to);
+			RtpPacket packet;
+			synchronized (this.sender) {
+				packet = this.sender.audio(this.audioPayloadType, G711.encode(this.law, frame, 0, frame.length));
+			}
+			send(packet, to);
 		}
 		else {
-			this.sender.skip();
+			synchronized (this.sender) {
+				this.sender.skip();
+			}
 		}
 		if (!current.frames().hasNext() && this.playback.compareAndSet(current, null)) {
 			this.callThread.execute(current.whenFinished());
@@ -186,6 +238,11 @@ public final class CallMedia implements MediaClock.Stream {
 				continue;
 			}
 			catch (MalformedRtpException ex) {
+				continue;
+			}
+			Consumer<RtpPacket> sink = this.relaySink;
+			if (sink != null) {
+				sink.accept(packet);
 				continue;
 			}
 			if (this.eventPayloadType.isPresent() && packet.payloadType() == this.eventPayloadType.getAsInt()) {
