@@ -31,6 +31,7 @@ import dev.tonal.model.IvrSnapshot;
 import dev.tonal.model.LifetimeAction;
 import dev.tonal.model.PlayDigitsMethod;
 import dev.tonal.model.Rule;
+import dev.tonal.model.SoundType;
 import dev.tonal.sip.Route;
 import dev.tonal.sip.SipConfig;
 import dev.tonal.sip.SipServer;
@@ -67,6 +68,8 @@ class IvrRuntimeTest {
 	private PhoneRtp rtp;
 
 	private IvrSnapshot snapshot;
+
+	private volatile boolean soundsFail;
 
 	@BeforeEach
 	void start() {
@@ -128,6 +131,21 @@ class IvrRuntimeTest {
 	}
 
 	@Test
+	void aSoundThatCannotBeLoadedCountsAsPlayedAndTheIvrGoesOn() throws Exception {
+		this.soundsFail = true;
+		this.snapshot = ivr("ru", Rule.builder(Action.PLAY_SOUND).sound(7L).soundType(SoundType.FOREGROUND),
+				Rule.builder(Action.HANGUP));
+
+		dial().awaitByeFromServer();
+
+		IvrCallSummary summary = this.summaries.poll(10, TimeUnit.SECONDS);
+		assertThat(summary.result().reason()).isEqualTo("hangup rule");
+		assertThat(summary.trace()).filteredOn((entry) -> entry.type().equals("error"))
+			.extracting((entry) -> (String) entry.get("what"))
+			.containsExactly("could not carry out PlaySound: the database is down");
+	}
+
+	@Test
 	void serverStopHangsUpAndStillHandsOverTheSummary() throws Exception {
 		this.snapshot = ivr("ru", Rule.builder(Action.PLAY_SILENCE).silenceTime(600_000));
 
@@ -175,6 +193,9 @@ class IvrRuntimeTest {
 
 		@Override
 		public Optional<short[]> sound(long soundId) {
+			if (IvrRuntimeTest.this.soundsFail) {
+				throw new IllegalStateException("the database is down");
+			}
 			return Optional.empty();
 		}
 
