@@ -10,6 +10,7 @@ import dev.tonal.app.call.SynthesisedGreetings;
 import dev.tonal.app.call.TextToSpeech;
 import dev.tonal.engine.Command;
 import dev.tonal.engine.Event;
+import dev.tonal.sip.b2bua.DestinationResolver;
 import dev.tonal.sip.ivr.IvrCallPorts;
 import dev.tonal.sip.ivr.IvrCallSummary;
 
@@ -31,8 +32,11 @@ final class AppCallPorts implements IvrCallPorts {
 
 	private final SynthesisedGreetings greetings = new SynthesisedGreetings();
 
-	AppCallPorts(long clientId, SoundAudio sounds, CallInteractiveClient http, TextToSpeech tts,
-			CallRecorder recorder) {
+	private final DestinationResolver destinations;
+
+	AppCallPorts(long clientId, SoundAudio sounds, CallInteractiveClient http, TextToSpeech tts, CallRecorder recorder,
+			DestinationResolver destinations) {
+		this.destinations = destinations;
 		this.clientId = clientId;
 		this.sounds = sounds;
 		this.http = http;
@@ -63,6 +67,11 @@ final class AppCallPorts implements IvrCallPorts {
 	@Override
 	public Optional<short[]> greeting(String reference) {
 		return this.greetings.samples(reference);
+	}
+
+	@Override
+	public DestinationResolver destinations() {
+		return this.destinations;
 	}
 
 	@Override

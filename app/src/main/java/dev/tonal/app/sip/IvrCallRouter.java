@@ -12,6 +12,7 @@ import dev.tonal.model.IvrSnapshot;
 import dev.tonal.sip.CallRouter;
 import dev.tonal.sip.CallerInfo;
 import dev.tonal.sip.Route;
+import dev.tonal.app.transfer.TransferDestinations;
 import dev.tonal.sip.ivr.IvrRuntime;
 
 /**
@@ -37,8 +38,11 @@ final class IvrCallRouter implements CallRouter {
 
 	private final IvrRuntime runtime;
 
+	private final TransferDestinations destinations;
+
 	IvrCallRouter(SipTargets targets, IvrSnapshots snapshots, SoundAudio sounds, CallInteractiveClient http,
-			TextToSpeech tts, CallRecorder recorder, IvrRuntime runtime) {
+			TextToSpeech tts, CallRecorder recorder, IvrRuntime runtime, TransferDestinations destinations) {
+		this.destinations = destinations;
 		this.targets = targets;
 		this.snapshots = snapshots;
 		this.sounds = sounds;
@@ -69,7 +73,7 @@ final class IvrCallRouter implements CallRouter {
 		}
 		CallInfo info = CallInfo.external(UUID.randomUUID().toString(), caller.number(), caller.name(), target.did());
 		AppCallPorts ports = new AppCallPorts(snapshot.get().clientId(), this.sounds, this.http, this.tts,
-				this.recorder);
+				this.recorder, this.destinations.forIvr(target.name()));
 		return Route.ivr(target.name(), this.runtime.newCall(snapshot.get(), info, ports));
 	}
 

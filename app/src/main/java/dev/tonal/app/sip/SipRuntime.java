@@ -8,11 +8,14 @@ import dev.tonal.app.call.CallRecorder;
 import dev.tonal.app.call.TextToSpeech;
 import dev.tonal.app.config.TonalProperties;
 import dev.tonal.app.ivr.IvrSnapshots;
+import dev.tonal.app.transfer.TransferDestinations;
+import dev.tonal.app.transfer.TransferProperties;
 import dev.tonal.engine.EngineSettings;
 import dev.tonal.sip.SipConfig;
 import dev.tonal.sip.SipServer;
 import dev.tonal.sip.SipServerException;
 import dev.tonal.sip.ivr.IvrRuntime;
+import dev.tonal.sip.registrar.Registrar;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,12 +56,22 @@ public class SipRuntime implements SmartLifecycle {
 
 	private final CallRecorder recorder;
 
+	private final Registrar registrar;
+
+	private final TransferDestinations destinations;
+
+	private final TransferProperties transfer;
+
 	private volatile SipServer server;
 
 	private volatile IvrRuntime runtime;
 
 	SipRuntime(TonalProperties properties, SipTargets targets, IvrSnapshots snapshots, SoundAudio sounds,
-			CallInteractiveClient http, TextToSpeech tts, CallRecorder recorder) {
+			CallInteractiveClient http, TextToSpeech tts, CallRecorder recorder, Registrar registrar,
+			TransferDestinations destinations, TransferProperties transfer) {
+		this.registrar = registrar;
+		this.destinations = destinations;
+		this.transfer = transfer;
 		this.properties = properties;
 		this.targets = targets;
 		this.snapshots = snapshots;
@@ -81,10 +94,13 @@ public class SipRuntime implements SmartLifecycle {
 			return;
 		}
 		SipConfig config = config();
-		IvrRuntime ivrs = new IvrRuntime(EngineSettings.defaults(), InstantSource.system());
+		EngineSettings defaults = EngineSettings.defaults();
+		IvrRuntime ivrs = new IvrRuntime(new EngineSettings(defaults.maxRulesWithoutInput(),
+				defaults.maxContextEntriesWithoutInput(), defaults.lifetimeCap(), this.transfer.ringTimeout()),
+				InstantSource.system());
 		try {
 			this.server = SipServer.start(config, new IvrCallRouter(this.targets, this.snapshots, this.sounds,
-					this.http, this.tts, this.recorder, ivrs));
+					this.http, this.tts, this.recorder, ivrs, this.destinations), this.registrar);
 		}
 		catch (SipServerException ex) {
 			ivrs.close(Duration.ZERO);

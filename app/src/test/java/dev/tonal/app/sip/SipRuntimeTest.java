@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.time.Duration;
 
 import dev.tonal.app.config.TonalProperties;
+import dev.tonal.app.transfer.TransferProperties;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,7 +47,8 @@ class SipRuntimeTest {
 				new TonalProperties.Sip("tonal", enabled, "127.0.0.1", port, null),
 				new TonalProperties.Token(Duration.ofHours(1)), new TonalProperties.Rtp(rtpPorts));
 		// Nothing is routed in these tests: the router's collaborators are not needed.
-		return new SipRuntime(properties, null, null, null, null, null, null);
+		return new SipRuntime(properties, null, null, null, null, null, null, null, null,
+				new TransferProperties(Duration.ofSeconds(30)));
 	}
 
 }

@@ -56,7 +56,7 @@ public interface DestinationResolver {
 
 	/**
 	 * The destination cannot be rung: {@code unregistered} (a phone with no device),
-	 * {@code no_route} (nothing by that name and no trunk), {@code rejected} (blocked).
+	 * {@code no route} (nothing by that name and no trunk), {@code rejected} (blocked).
 	 */
 	record Fails(String reason) implements Resolution {
 

@@ -14,7 +14,7 @@ public final class FailureReasons {
 
 	public static final String UNREGISTERED = "unregistered";
 
-	public static final String NO_ROUTE = "no_route";
+	public static final String NO_ROUTE = "no route";
 
 	public static final String NO_ANSWER = "no_answer";
 

@@ -128,7 +128,7 @@ class CallTransfersTest {
 
 		run(() -> this.transfers.ring(ring(7, "002", "050", "999")));
 
-		assertThat(this.host.events(2)).containsExactlyInAnyOrder(new Event.TransferFailed(7, "999", "no_route"),
+		assertThat(this.host.events(2)).containsExactlyInAnyOrder(new Event.TransferFailed(7, "999", "no route"),
 				new Event.TransferAnswered(7, "050"));
 		assertThat(this.phone002.awaitEnd()).isEqualTo("CANCEL");
 		run(() -> this.transfers.bridge(new Command.Bridge(7, "050")));
