@@ -7,20 +7,20 @@ import dev.tonal.app.call.CallInteractiveClient;
 import dev.tonal.app.call.CallRecorder;
 import dev.tonal.app.call.TextToSpeech;
 import dev.tonal.app.ivr.IvrSnapshots;
+import dev.tonal.app.transfer.TransferDestinations;
 import dev.tonal.engine.CallInfo;
 import dev.tonal.model.IvrSnapshot;
 import dev.tonal.sip.CallRouter;
 import dev.tonal.sip.CallerInfo;
 import dev.tonal.sip.Route;
-import dev.tonal.app.transfer.TransferDestinations;
 import dev.tonal.sip.ivr.IvrRuntime;
 
 /**
  * Routes inbound calls (semantics.md rule 1): the Request-URI user is a full extension
- * name {@code prefix*name} or a DID number. Unknown → 404, blocked → 403, a phone → 501
- * (bridging to registered phones is issue 5); an IVR answers on its cached snapshot. Not
- * done: a bare {@code name} dialled by a registered phone of the same client (there is no
- * registrar yet).
+ * name {@code prefix*name}, a DID number, or — when the caller is a phone that proved its
+ * credentials — a bare {@code name} of the phone's own client. Unknown → 404, blocked →
+ * 403, a phone → its registered devices ring (480 when none is registered); an IVR
+ * answers on its cached snapshot.
  */
 final class IvrCallRouter implements CallRouter {
 
@@ -54,8 +54,12 @@ final class IvrCallRouter implements CallRouter {
 
 	@Override
 	public Route route(String requestUriUser, CallerInfo caller) {
-		Optional<SipTargets.Target> found = this.targets.byName(requestUriUser)
-			.or(() -> this.targets.byDid(requestUriUser));
+		Optional<SipTargets.Target> found = Optional.empty();
+		if (caller.phone() != null && !requestUriUser.contains("*")) {
+			String prefix = caller.phone().substring(0, caller.phone().indexOf('*') + 1);
+			found = this.targets.byName(prefix + requestUriUser);
+		}
+		found = found.or(() -> this.targets.byName(requestUriUser)).or(() -> this.targets.byDid(requestUriUser));
 		if (found.isEmpty()) {
 			return Route.notFound();
 		}
@@ -64,14 +68,18 @@ final class IvrCallRouter implements CallRouter {
 			return Route.blocked();
 		}
 		if (!target.ivr()) {
-			return new Route.Phone(target.name());
+			return Route.ivr(target.name(), this.destinations.directCall(target.id(), target.name()));
 		}
 		Optional<IvrSnapshot> snapshot = this.snapshots.get(target.id());
 		if (snapshot.isEmpty()) {
 			// Deleted between the two reads.
 			return Route.notFound();
 		}
-		CallInfo info = CallInfo.external(UUID.randomUUID().toString(), caller.number(), caller.name(), target.did());
+		String uuid = UUID.randomUUID().toString();
+		// A phone of ours calling is internal: called_did is then the IVR's bare name.
+		CallInfo info = (caller.phone() != null)
+				? new CallInfo(uuid, caller.number(), caller.name(), null, caller.phone(), null)
+				: CallInfo.external(uuid, caller.number(), caller.name(), target.did());
 		AppCallPorts ports = new AppCallPorts(snapshot.get().clientId(), this.sounds, this.http, this.tts,
 				this.recorder, this.destinations.forIvr(target.name()));
 		return Route.ivr(target.name(), this.runtime.newCall(snapshot.get(), info, ports));

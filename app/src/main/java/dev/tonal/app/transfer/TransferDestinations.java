@@ -6,7 +6,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import dev.tonal.app.registrar.JdbcRegistrations;
+import dev.tonal.sip.CallListener;
 import dev.tonal.sip.b2bua.DestinationResolver;
+import dev.tonal.sip.b2bua.DirectPhoneCall;
 import dev.tonal.sip.b2bua.FailureReasons;
 import dev.tonal.sip.b2bua.LegRequest;
 import dev.tonal.sip.registrar.Binding;
@@ -31,10 +33,26 @@ public class TransferDestinations {
 
 	private final TrunkProperties trunk;
 
-	TransferDestinations(JdbcClient jdbc, JdbcRegistrations registrations, TrunkProperties trunk) {
+	private final TransferProperties transfer;
+
+	TransferDestinations(JdbcClient jdbc, JdbcRegistrations registrations, TrunkProperties trunk,
+			TransferProperties transfer) {
 		this.jdbc = jdbc;
 		this.registrations = registrations;
 		this.trunk = trunk;
+		this.transfer = transfer;
+	}
+
+	/**
+	 * A call dialled straight to a phone extension: its registered devices ring for the
+	 * ring timeout (rule 1).
+	 */
+	public CallListener directCall(long extensionId, String name) {
+		return new DirectPhoneCall(name, contacts(extensionId), this.transfer.ringTimeout());
+	}
+
+	private List<String> contacts(long extensionId) {
+		return this.registrations.current(extensionId, Instant.now()).stream().map(Binding::contact).toList();
 	}
 
 	/**
@@ -57,10 +75,7 @@ public class TransferDestinations {
 			if (target.type().equals("ivr")) {
 				return new DestinationResolver.Ivr(target.name());
 			}
-			List<String> contacts = this.registrations.current(target.id(), Instant.now())
-				.stream()
-				.map(Binding::contact)
-				.toList();
+			List<String> contacts = contacts(target.id());
 			return contacts.isEmpty() ? new DestinationResolver.Fails(FailureReasons.UNREGISTERED)
 					: new DestinationResolver.Ring(contacts, null);
 		}

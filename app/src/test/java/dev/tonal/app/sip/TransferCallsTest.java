@@ -191,6 +191,53 @@ class TransferCallsTest extends IvrCallTestSupport {
 		}
 	}
 
+	@Test
+	void rule01_aRegisteredPhoneDialsAnotherByItsBareName_andTheyAreBridged() {
+		TestIvr ivr = newIvr();
+		try (TestDevice phone050 = registeredPhone(ivr, "050"); TestDevice phone002 = registeredPhone(ivr, "002")) {
+			Reply answered = phone050.call("002", this.sip.port());
+
+			assertThat(answered.status()).as(answered.toString()).isEqualTo(200);
+			assertThat(phone002.awaitInvite().fromUser()).isEqualTo(ivr.client().prefix() + "*050");
+			short[] beep = AudioSignals.chirp(4000, 1000, 1000, 1);
+			await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(() -> {
+				phone050.rtp().sendAudio(beep, G711.Law.ULAW, phone050.tonalRtp());
+				return !phone002.rtp().drain().isEmpty();
+			});
+			phone050.hangUp();
+			assertThat(phone002.awaitEnd()).isEqualTo("BYE");
+		}
+	}
+
+	@Test
+	void rule02_aRegisteredPhoneReachesAnIvrByItsBareName_whichIsThenTheCalledDid() {
+		TestIvr ivr = newIvr();
+		// called_did is shown to the trunk as the caller id: where else could a test see
+		// it
+		rule(ivr, "start", Map.of("action", "set_caller_id_number", "caller_id_number", "${called_did}"));
+		rule(ivr, "start", Map.of("action", "transfer", "transfer_dst", "+7987654321"));
+		rule(ivr, "start", Map.of("action", "hangup"));
+		trunk.clearHistory();
+		trunk.behave(Behaviour.BUSY);
+		try (TestDevice phone050 = registeredPhone(ivr, "050")) {
+			Reply answered = phone050.call("071", this.sip.port());
+
+			assertThat(answered.status()).as(answered.toString()).isEqualTo(200);
+			assertThat(trunk.awaitInvite().fromUser()).isEqualTo("071");
+			assertThat(phone050.awaitEnd()).isEqualTo("BYE");
+		}
+	}
+
+	@Test
+	void rule01_aPhoneWithoutTheRightPassword_cannotCall() {
+		TestIvr ivr = newIvr();
+		Response created = post("/client/@me/extension/", ivr.token(),
+				Map.of("name", "050", "type", "phone", "password", "the-right-password"));
+		try (TestDevice impostor = TestDevice.start(created.body().get("name").asString(), "a-wrong-password")) {
+			assertThat(impostor.call("071", this.sip.port()).status()).isEqualTo(407);
+		}
+	}
+
 	// ---- helpers
 
 	/** The seed's menu in short: 1 = an external number, 2 = phone 002. */

@@ -8,6 +8,7 @@ import dev.tonal.sip.SipConfig;
 import dev.tonal.sip.SipServer;
 import dev.tonal.sip.SipServerException;
 import dev.tonal.sip.b2bua.Dialer;
+import dev.tonal.sip.registrar.DigestAuthenticator;
 import dev.tonal.sip.registrar.Registrar;
 import dev.tonal.sip.rtp.RtpPortAllocator;
 import gov.nist.javax.sip.DialogTimeoutEvent;
@@ -74,6 +75,9 @@ public final class JainSipServer implements SipServer, SipListenerExt {
 	/** Answers REGISTER; null when this server is no registrar (405). */
 	private final RegistrarHandler registrar;
 
+	/** Checks INVITEs from phones; null when this server is no registrar. */
+	private final DigestAuthenticator phoneAuthenticator;
+
 	final AddressFactory addressFactory;
 
 	final HeaderFactory headerFactory;
@@ -91,6 +95,7 @@ public final class JainSipServer implements SipServer, SipListenerExt {
 		this.headerFactory = factory.createHeaderFactory();
 		this.messageFactory = factory.createMessageFactory();
 		this.registrar = (registrar != null) ? new RegistrarHandler(this, registrar) : null;
+		this.phoneAuthenticator = (registrar != null) ? registrar.authenticator() : null;
 	}
 
 	/**
@@ -217,9 +222,57 @@ public final class JainSipServer implements SipServer, SipListenerExt {
 			return;
 		}
 		transaction.sendResponse(this.messageFactory.createResponse(Response.TRYING, request));
-		JainSipCall call = new JainSipCall(this, transaction, request, requestUriUser(request), callerInfo(request));
+		if (this.phoneAuthenticator != null && fromPhone(request)) {
+			// Checking credentials reads the database: not on the stack's thread.
+			Thread.ofVirtual().name("invite-auth").start(() -> authenticateThenStart(transaction, request));
+			return;
+		}
+		startCall(transaction, request, callerInfo(request));
+	}
+
+	private void startCall(ServerTransaction transaction, Request request, CallerInfo caller) {
+		JainSipCall call = new JainSipCall(this, transaction, request, requestUriUser(request), caller);
 		this.calls.put(call.callId(), call);
 		call.route();
+	}
+
+	/**
+	 * Whether an INVITE claims to come from a phone extension: it carries credentials, or
+	 * its From user is a full extension name ({@code prefix*name}), which only phones
+	 * registered with us use. Such calls must prove it (407) before they may dial bare
+	 * names of their client (rule 1).
+	 */
+	private static boolean fromPhone(Request request) {
+		if (RegistrarHandler.credentials(request) != null) {
+			return true;
+		}
+		FromHeader from = (FromHeader) request.getHeader(FromHeader.NAME);
+		return from.getAddress().getURI() instanceof SipURI uri && uri.getUser() != null && uri.getUser().contains("*");
+	}
+
+	private void authenticateThenStart(ServerTransaction transaction, Request request) {
+		try {
+			var result = this.phoneAuthenticator.authenticate(RegistrarHandler.credentials(request), Request.INVITE,
+					null, RegistrarHandler.source(request).getAddress());
+			switch (result) {
+				case DigestAuthenticator.Result.Accepted accepted ->
+					startCall(transaction, request, callerInfo(request).asPhone(accepted.account().name()));
+				case DigestAuthenticator.Result.Challenge challenge -> {
+					Response response = this.messageFactory.createResponse(Response.PROXY_AUTHENTICATION_REQUIRED,
+							request);
+					response.addHeader(this.headerFactory.createHeader("Proxy-Authenticate", challenge.header()));
+					transaction.sendResponse(response);
+				}
+				case DigestAuthenticator.Result.Forbidden forbidden -> {
+					Response response = this.messageFactory.createResponse(Response.FORBIDDEN, request);
+					response.setReasonPhrase(forbidden.reason());
+					transaction.sendResponse(response);
+				}
+			}
+		}
+		catch (Exception ex) {
+			log.log(Level.WARNING, "could not authenticate INVITE " + callId(request), ex);
+		}
 	}
 
 	private void onCancel(RequestEvent event) throws Exception {

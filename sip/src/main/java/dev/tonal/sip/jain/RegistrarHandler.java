@@ -123,9 +123,15 @@ final class RegistrarHandler {
 				(userAgent != null) ? userAgentText(userAgent) : "");
 	}
 
-	/** The digest credentials of an Authorization header, or null when there is none. */
+	/**
+	 * The digest credentials of an Authorization (or, for INVITE, Proxy-Authorization)
+	 * header, or null when there is none.
+	 */
 	static DigestCredentials credentials(Request request) {
 		AuthorizationHeader auth = (AuthorizationHeader) request.getHeader(AuthorizationHeader.NAME);
+		if (auth == null) {
+			auth = (AuthorizationHeader) request.getHeader(javax.sip.header.ProxyAuthorizationHeader.NAME);
+		}
 		if (auth == null || !"Digest".equalsIgnoreCase(auth.getScheme())) {
 			return null;
 		}

@@ -36,6 +36,11 @@ public final class Registrar {
 		this.clock = clock;
 	}
 
+	/** The digest authenticator, shared with INVITEs from phones. */
+	public DigestAuthenticator authenticator() {
+		return this.authenticator;
+	}
+
 	/** Handles one REGISTER. */
 	public RegisterOutcome register(RegisterRequest request) {
 		Optional<PhoneAccount> target = this.accounts.find(request.addressOfRecord());

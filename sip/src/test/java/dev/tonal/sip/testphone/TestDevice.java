@@ -204,6 +204,50 @@ public final class TestDevice implements SipListener, AutoCloseable {
 
 	private volatile Response lastChallenge;
 
+	private final BlockingQueue<Reply> callReplies = new LinkedBlockingQueue<>();
+
+	private volatile Response lastCallChallenge;
+
+	/**
+	 * Calls {@code user} (a bare name, a full name or a number) at the server as this
+	 * phone, answering one digest challenge (407) with the device's credentials; a 200 is
+	 * ACKed and the call can then be ended with {@link #hangUp()}.
+	 * @return the final reply
+	 */
+	public Reply call(String user, int serverPort) {
+		try {
+			SipURI target = this.addresses.createSipURI(user, TestPhone.HOST);
+			target.setPort(serverPort);
+			Address from = this.addresses.createAddress(this.addresses.createSipURI(this.user, TestPhone.HOST));
+			Request invite = this.messages.createRequest(target, Request.INVITE, this.stack.provider().getNewCallId(),
+					this.headers.createCSeqHeader(1L, Request.INVITE),
+					this.headers.createFromHeader(from, Long.toHexString(ThreadLocalRandom.current().nextLong())),
+					this.headers.createToHeader(this.addresses.createAddress(target), null),
+					List.of(this.headers.createViaHeader(TestPhone.HOST, port(), "udp", null)),
+					this.headers.createMaxForwardsHeader(70));
+			SipURI contact = this.addresses.createSipURI(this.user, TestPhone.HOST);
+			contact.setPort(port());
+			invite.addHeader(this.headers.createContactHeader(this.addresses.createAddress(contact)));
+			invite.setContent(Sdp.offer(this.rtp.port(), "PCMU", "telephone-event"),
+					this.headers.createContentTypeHeader("application", "sdp"));
+			this.callReplies.clear();
+			ClientTransaction transaction = this.stack.provider().getNewClientTransaction(invite);
+			transaction.sendRequest();
+			Reply reply = TestPhone.awaitFinal(this.callReplies, "INVITE");
+			if ((reply.status() == 407 || reply.status() == 401) && this.lastCallChallenge != null) {
+				ClientTransaction retry = ((SipStackExt) this.stack.sipStack())
+					.getAuthenticationHelper(new Account(), this.headers)
+					.handleChallenge(this.lastCallChallenge, transaction, this.stack.provider(), 5);
+				retry.sendRequest();
+				reply = TestPhone.awaitFinal(this.callReplies, "INVITE with credentials");
+			}
+			return reply;
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("could not call " + user + ": " + ex.getMessage(), ex);
+		}
+	}
+
 	private final class Account implements AccountManager {
 
 		@Override
@@ -276,7 +320,10 @@ public final class TestDevice implements SipListener, AutoCloseable {
 		}
 	}
 
-	/** Where Tonal wants this device's RTP, from its last INVITE's offer. */
+	/**
+	 * Where Tonal wants this device's RTP: from the last INVITE's offer, or the answer to
+	 * the device's own last call.
+	 */
 	public java.net.InetSocketAddress tonalRtp() {
 		return Sdp.mediaAddress(this.lastOffer);
 	}
@@ -355,12 +402,22 @@ public final class TestDevice implements SipListener, AutoCloseable {
 		this.lastOffer = sdp;
 		this.dialog = transaction.getDialog();
 		javax.sip.header.Header authorization = request.getHeader(javax.sip.header.AuthorizationHeader.NAME);
-		this.invites.add(new Invite(request.getRequestURI().toString(), from.getAddress().toString(), fromUser,
+		Invite invite = new Invite(request.getRequestURI().toString(), from.getAddress().toString(), fromUser,
 				from.getAddress().getDisplayName(), sdp,
-				(authorization != null) ? authorization.toString().substring(15).trim() : null));
+				(authorization != null) ? authorization.toString().substring(15).trim() : null);
+		try {
+			respond(transaction, request, authorization != null);
+		}
+		finally {
+			// Seen only once answered as told: a test may then answer a ringing call.
+			this.invites.add(invite);
+		}
+	}
+
+	private void respond(ServerTransaction transaction, Request request, boolean withCredentials) throws Exception {
 		Behaviour now = this.behaviour;
 		if (now == Behaviour.CHALLENGE) {
-			if (authorization == null) {
+			if (!withCredentials) {
 				Response challenge = this.messages.createResponse(Response.UNAUTHORIZED, request);
 				challenge.addHeader(this.headers.createHeader("WWW-Authenticate",
 						"Digest realm=\"trunk.test\", nonce=\"abc123\", algorithm=MD5"));
@@ -394,11 +451,36 @@ public final class TestDevice implements SipListener, AutoCloseable {
 	public void processResponse(ResponseEvent event) {
 		Response response = event.getResponse();
 		CSeqHeader cseqHeader = (CSeqHeader) response.getHeader(CSeqHeader.NAME);
+		if (cseqHeader.getMethod().equals(Request.INVITE)) {
+			onCallResponse(event, response, cseqHeader.getSeqNumber());
+			return;
+		}
 		if (cseqHeader.getMethod().equals(Request.REGISTER)) {
 			if (response.getStatusCode() == 401) {
 				this.lastChallenge = response;
 			}
 			this.registerReplies.add(reply(response));
+		}
+	}
+
+	private void onCallResponse(ResponseEvent event, Response response, long cseq) {
+		int status = response.getStatusCode();
+		if (status == 401 || status == 407) {
+			this.lastCallChallenge = response;
+		}
+		if (status >= 200 && status < 300) {
+			try {
+				Dialog answered = event.getDialog();
+				answered.sendAck(answered.createAck(cseq));
+				this.dialog = answered;
+				this.lastOffer = TestPhone.body(response);
+			}
+			catch (Exception ex) {
+				log.log(Level.FINE, "test device could not ACK", ex);
+			}
+		}
+		if (event.getClientTransaction() != null) {
+			this.callReplies.add(reply(response));
 		}
 	}
 
