@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Transfer interop tests with real SIP peers (issue "Transfers, phones and trunks", item 6):
+# starts the Tonal jar on free loopback ports with the outbound trunk pointed at a local sipp
+# UAS, then runs transfer_interop.py: sipp registers with digest auth; baresip phones register
+# as 002 (auto-answer) and 050, 050 calls an IVR by its bare name and is transferred to 002;
+# sipp as the trunk's UAS receives the INVITE for an external number with the right From.
+#
+#   interop/transfer/run.sh         # ~40 s; "transfer interop: 3 passed, 0 failed"; exit 1 on failure
+#   KEEP=1 interop/transfer/run.sh  # keep the work directory (server log, baresip logs, sipp messages)
+#
+# interop/run-all.sh may call it as one more step (it starts its own server: the trunk URI is
+# a start-up setting). Needs sipp, baresip, sox; builds app/target/tonal.jar if there is none.
+set -uo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+here=$root/interop/transfer
+fail() { echo "transfer interop: $*"; echo "transfer interop: 0 passed, 3 failed"; exit 1; }
+
+for tool in sipp baresip sox python3; do
+  command -v "$tool" >/dev/null 2>&1 || fail "$tool is missing (apt-get install sip-tester baresip-core sox python3)"
+done
+. "$root/bin/jdk.sh"
+tonal_find_jdk || fail "no JDK"
+jar=$root/app/target/tonal.jar
+if [ ! -f "$jar" ]; then
+  (cd "$root" && timeout 1200 ./mvnw -q -DskipTests -pl app -am package) || fail "the build failed"
+fi
+
+work=$(mktemp -d /tmp/tonal-transfer-interop.XXXXXX)
+server_pid=
+cleanup() {
+  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
+    kill "$server_pid" 2>/dev/null
+    for _ in $(seq 1 50); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.2; done
+    kill -9 "$server_pid" 2>/dev/null
+  fi
+  if [ -n "${KEEP:-}" ]; then echo "transfer interop: work directory kept: $work"; else rm -rf "$work"; fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+free_port() { python3 "$root/interop/free_port.py" "$@"; }
+http_port=$(free_port)
+sip_port=$(free_port)
+trunk_port=$(free_port)
+rtp_range=$(free_port --range 200)
+admin=transfer-admin:transfer-admin-secret-$RANDOM$RANDOM
+base=http://127.0.0.1:$http_port
+
+echo "transfer interop: server on HTTP $http_port, SIP $sip_port, trunk UAS on $trunk_port"
+TONAL_ADMIN_CLIENT_ID=${admin%%:*} TONAL_ADMIN_CLIENT_SECRET=${admin#*:} \
+  "$JAVA_HOME/bin/java" -Xmx512m -jar "$jar" \
+  --server.address=127.0.0.1 --server.port="$http_port" --tonal.data-dir="$work/data" \
+  --tonal.sip.host=127.0.0.1 --tonal.sip.port="$sip_port" --tonal.sip.public-address=127.0.0.1 \
+  --tonal.rtp.ports="$rtp_range" --tonal.trunk.uri="sip:{number}@127.0.0.1:$trunk_port" \
+  --tonal.transfer.ring-timeout=15s >"$work/server.log" 2>&1 &
+server_pid=$!
+python3 "$root/interop/tonal_api.py" wait --base "$base" --admin "$admin" --timeout 180 \
+  || { tail -n 40 "$work/server.log"; fail "the server did not start"; }
+python3 "$root/interop/wait_port.py" "$sip_port" 30 || { tail -n 20 "$work/server.log"; fail "no SIP listener"; }
+
+# What the phones say: long enough silence (baresip hangs up when its source file ends).
+sox -n -r 8000 -c 1 -b 16 -e signed-integer "$work/silence.wav" trim 0 60
+
+python3 "$here/transfer_interop.py" --base "$base" --admin "$admin" --sip-port "$sip_port" \
+  --trunk-port "$trunk_port" --work "$work" --source "$work/silence.wav"
+status=$?
+[ $status -eq 0 ] || { echo "transfer interop: server log tail:"; tail -n 30 "$work/server.log"; }
+exit $status
