@@ -11,6 +11,7 @@
 # interop/run-all.sh may call it as one more step (it starts its own server: the trunk URI is
 # a start-up setting). Needs sipp, baresip, sox; builds app/target/tonal.jar if there is none.
 set -uo pipefail
+export PYTHONDONTWRITEBYTECODE=1 # importing the interop helpers must not leave caches in the tree
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 here=$root/interop/transfer
 fail() { echo "transfer interop: $*"; echo "transfer interop: 0 passed, 3 failed"; exit 1; }
