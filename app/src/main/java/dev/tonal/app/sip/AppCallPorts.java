@@ -2,6 +2,7 @@ package dev.tonal.app.sip;
 
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 import dev.tonal.app.call.CallInteractiveClient;
 import dev.tonal.app.call.CallRecorder;
@@ -34,9 +35,12 @@ final class AppCallPorts implements IvrCallPorts {
 
 	private final DestinationResolver destinations;
 
+	private final Function<String, Optional<NextIvr>> ivrs;
+
 	AppCallPorts(long clientId, SoundAudio sounds, CallInteractiveClient http, TextToSpeech tts, CallRecorder recorder,
-			DestinationResolver destinations) {
+			DestinationResolver destinations, Function<String, Optional<NextIvr>> ivrs) {
 		this.destinations = destinations;
+		this.ivrs = ivrs;
 		this.clientId = clientId;
 		this.sounds = sounds;
 		this.http = http;
@@ -72,6 +76,11 @@ final class AppCallPorts implements IvrCallPorts {
 	@Override
 	public DestinationResolver destinations() {
 		return this.destinations;
+	}
+
+	@Override
+	public Optional<NextIvr> ivr(String extension) {
+		return this.ivrs.apply(extension);
 	}
 
 	@Override

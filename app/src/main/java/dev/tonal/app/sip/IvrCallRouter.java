@@ -13,6 +13,7 @@ import dev.tonal.model.IvrSnapshot;
 import dev.tonal.sip.CallRouter;
 import dev.tonal.sip.CallerInfo;
 import dev.tonal.sip.Route;
+import dev.tonal.sip.ivr.IvrCallPorts;
 import dev.tonal.sip.ivr.IvrRuntime;
 
 /**
@@ -80,9 +81,22 @@ final class IvrCallRouter implements CallRouter {
 		CallInfo info = (caller.phone() != null)
 				? new CallInfo(uuid, caller.number(), caller.name(), null, caller.phone(), null)
 				: CallInfo.external(uuid, caller.number(), caller.name(), target.did());
-		AppCallPorts ports = new AppCallPorts(snapshot.get().clientId(), this.sounds, this.http, this.tts,
-				this.recorder, this.destinations.forIvr(target.name()));
-		return Route.ivr(target.name(), this.runtime.newCall(snapshot.get(), info, ports));
+		return Route.ivr(target.name(),
+				this.runtime.newCall(snapshot.get(), info, ports(snapshot.get(), target.name())));
+	}
+
+	/** The services of a call to one IVR. */
+	private AppCallPorts ports(IvrSnapshot snapshot, String ivrName) {
+		return new AppCallPorts(snapshot.clientId(), this.sounds, this.http, this.tts, this.recorder,
+				this.destinations.forIvr(ivrName), this::nextIvr);
+	}
+
+	/** An IVR a transfer reached, to run on the same call (rule 16). */
+	private Optional<IvrCallPorts.NextIvr> nextIvr(String extension) {
+		return this.targets.byName(extension)
+			.filter(SipTargets.Target::ivr)
+			.flatMap((target) -> this.snapshots.get(target.id())
+				.map((snapshot) -> new IvrCallPorts.NextIvr(snapshot, ports(snapshot, target.name()))));
 	}
 
 }

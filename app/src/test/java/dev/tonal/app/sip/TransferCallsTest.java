@@ -185,6 +185,7 @@ class TransferCallsTest extends IvrCallTestSupport {
 			press(call, '4');
 			call.sip().awaitByeFromServer();
 
+			history(ivr); // stored with the call's history, asynchronously after it ends
 			Response ratings = get("/client/@me/quality_rate/", ivr.token());
 			assertThat(ratings.body()).hasSize(1);
 			assertThat(ratings.body().get(0).get("rate").asInt()).isEqualTo(4);
@@ -236,6 +237,31 @@ class TransferCallsTest extends IvrCallTestSupport {
 		try (TestDevice impostor = TestDevice.start(created.body().get("name").asString(), "a-wrong-password")) {
 			assertThat(impostor.call("071", this.sip.port()).status()).isEqualTo(407);
 		}
+	}
+
+	@Test
+	void rule16_anIvrDestinationRunsOnTheSameCall_asACallOfItsOwn() {
+		TestIvr ivr = newIvr();
+		Response second = post("/client/@me/extension/", ivr.token(), Map.of("name", "072", "type", "ivr"));
+		long secondId = second.body().get("id").asLong();
+		long secondContext = post("/extension/" + secondId + "/ivr/context/", ivr.token(), Map.of("name", "main"))
+			.body()
+			.get("id")
+			.asLong();
+		put("/extension/" + secondId + "/ivr/", ivr.token(), Map.of("entry_context", secondContext));
+		post("/extension/" + secondId + "/ivr/context/" + secondContext + "/options/start/rules/", ivr.token(),
+				Map.of("action", "hangup"));
+		rule(ivr, "start", Map.of("action", "transfer", "transfer_dst", "072"));
+
+		dial(ivr).sip().awaitByeFromServer();
+
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			var calls = get("/client/@me/call_history/", ivr.token()).body().get("call_history");
+			assertThat(calls).hasSize(2);
+			var byExtension = new java.util.HashMap<Long, String>();
+			calls.forEach((row) -> byExtension.put(row.get("extension_id").asLong(), row.get("result").asString()));
+			assertThat(byExtension).containsEntry(ivr.extensionId(), "transferred").containsEntry(secondId, "hangup");
+		});
 	}
 
 	// ---- helpers

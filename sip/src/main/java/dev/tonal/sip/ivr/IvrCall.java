@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -54,17 +55,19 @@ final class IvrCall implements CallListener {
 
 	private final IvrRuntime runtime;
 
-	private final IvrSnapshot snapshot;
+	// The IVR running now; a transfer to another IVR replaces these (rule 16).
 
-	private final CallInfo info;
+	private IvrSnapshot snapshot;
 
-	private final IvrCallPorts ports;
+	private CallInfo info;
 
-	private final CallSession session;
+	private IvrCallPorts ports;
 
-	private final List<TraceEntry> trace = new ArrayList<>();
+	private CallSession session;
 
-	private final List<IvrCallSummary.Rating> ratings = new ArrayList<>();
+	private List<TraceEntry> trace = new ArrayList<>();
+
+	private List<IvrCallSummary.Rating> ratings = new ArrayList<>();
 
 	/** How many of the session's trace entries are already in {@link #trace}. */
 	private int sessionEntriesSeen;
@@ -162,6 +165,18 @@ final class IvrCall implements CallListener {
 		cancelTimer();
 		this.call.media().stopPlaying();
 		try {
+			handOver(result);
+		}
+		finally {
+			// Only now: the runtime's close waits for this, so the history is queued
+			// first.
+			this.runtime.finished(this);
+		}
+	}
+
+	/** Hands the running IVR's summary to its ports (its history). */
+	private void handOver(CallResult result) {
+		try {
 			this.ports.finished(new IvrCallSummary(this.info.callUuid(), this.snapshot, this.start, now(),
 					this.info.callerIdNumber(), this.info.callerIdName(), this.info.calledDid(), result, this.trace,
 					this.ratings));
@@ -169,11 +184,40 @@ final class IvrCall implements CallListener {
 		catch (RuntimeException ex) {
 			log.log(Level.WARNING, "could not hand over the summary of call " + this.info.callUuid(), ex);
 		}
-		finally {
-			// Only now: the runtime's close waits for this, so the history is queued
-			// first.
-			this.runtime.finished(this);
+	}
+
+	/**
+	 * A transfer reached an IVR: it runs on this same call from now on, as a call of its
+	 * own (its own uuid, history and trace); the IVR left behind is stored as
+	 * transferred.
+	 */
+	private void continueWithIvr(String extension) {
+		Optional<IvrCallPorts.NextIvr> next = this.ports.ivr(extension);
+		if (next.isEmpty()) {
+			wire("error", "IVR " + extension + " cannot be started; BYE sent");
+			this.call.hangUp();
+			return;
 		}
+		wire("sip", "continuing on this call with IVR " + extension);
+		takeSessionTrace();
+		cancelTimer();
+		handOver(this.session.result()
+			.orElseGet(() -> new CallResult(CallResult.End.TRANSFERRED, at(now()), extension, null)));
+		this.snapshot = next.get().snapshot();
+		this.ports = next.get().ports();
+		// Reached from inside the system: called_did becomes the new IVR's bare name.
+		this.info = new CallInfo(UUID.randomUUID().toString(), this.info.callerIdNumber(), this.info.callerIdName(),
+				null, this.info.callerExtension(), this.info.callerExtensionId());
+		this.session = new CallSession(this.snapshot, this.info, this.runtime.settings());
+		this.trace = new ArrayList<>();
+		this.ratings = new ArrayList<>();
+		this.sessionEntriesSeen = 0;
+		this.playing = -1;
+		this.start = now();
+		this.answeredAt = this.start;
+		this.transfers = new CallTransfers(this.call.dialer(), this.ports.destinations(), this.runtime.timers(),
+				new TransferHost());
+		handle(new Event.Answered());
 	}
 
 	/**
@@ -351,9 +395,7 @@ final class IvrCall implements CallListener {
 
 		@Override
 		public void startIvr(String extension) {
-			// Not built yet: an IVR destination would need a second session on this call.
-			wire("error", "transfer to IVR " + extension + " on the same call is not supported yet; BYE sent");
-			IvrCall.this.call.hangUp();
+			continueWithIvr(extension);
 		}
 
 		@Override

@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 
 import dev.tonal.engine.Command;
 import dev.tonal.engine.Event;
+import dev.tonal.model.IvrSnapshot;
 import dev.tonal.sip.b2bua.DestinationResolver;
 import dev.tonal.sip.b2bua.FailureReasons;
 
@@ -50,6 +51,20 @@ public interface IvrCallPorts {
 	 */
 	default DestinationResolver destinations() {
 		return (destination) -> new DestinationResolver.Fails(FailureReasons.NO_ROUTE);
+	}
+
+	/**
+	 * Another IVR a transfer reached (rule 16: it runs on the same call), with the ports
+	 * of a call to it; empty when it is gone. Without an implementation IVRs cannot be
+	 * transfer destinations.
+	 * @param extension the IVR's full name {@code prefix*name}
+	 */
+	default Optional<NextIvr> ivr(String extension) {
+		return Optional.empty();
+	}
+
+	/** An IVR to continue the call with, and the application's services for it. */
+	record NextIvr(IvrSnapshot snapshot, IvrCallPorts ports) {
 	}
 
 	/**
