@@ -299,8 +299,16 @@ final class JainOutboundLeg implements OutboundLeg {
 		}
 	}
 
-	/** A request inside the leg's dialog: BYE ends it, anything else is acknowledged. */
+	/**
+	 * A request inside the leg's dialog: BYE ends it; a re-INVITE is refused with 488
+	 * (the session stays as negotiated: the bridge does not renegotiate media); anything
+	 * else (INFO, OPTIONS) is acknowledged.
+	 */
 	void onRequest(ServerTransaction transaction, Request request) throws Exception {
+		if (request.getMethod().equals(Request.INVITE)) {
+			transaction.sendResponse(this.server.messageFactory.createResponse(Response.NOT_ACCEPTABLE_HERE, request));
+			return;
+		}
 		transaction.sendResponse(this.server.messageFactory.createResponse(Response.OK, request));
 		if (!request.getMethod().equals(Request.BYE)) {
 			return;
