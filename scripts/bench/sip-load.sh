@@ -67,11 +67,13 @@ rtp_range=$(free_port --range $((max_calls * 2 + 100)))
 admin=bench-admin:bench-admin-secret-$RANDOM$RANDOM
 base=http://127.0.0.1:$http_port
 jvm_opts=${TONAL_JAVA_OPTS:--Xmx1g}
+# GC pauses go to a log so that RTP stalls can be told apart from them.
+gc_log=$work/gc.log
 
 say "server: $jar, JVM options $jvm_opts, HTTP $http_port, SIP $sip_port, RTP $rtp_range"
 # shellcheck disable=SC2086 # jvm_opts is a list of options
 TONAL_ADMIN_CLIENT_ID=${admin%%:*} TONAL_ADMIN_CLIENT_SECRET=${admin#*:} \
-  "$JAVA_HOME/bin/java" $jvm_opts -jar "$jar" \
+  "$JAVA_HOME/bin/java" $jvm_opts "-Xlog:gc:file=$gc_log" -jar "$jar" \
   --server.address=127.0.0.1 --server.port="$http_port" --tonal.data-dir="$work/data" \
   --tonal.sip.host=127.0.0.1 --tonal.sip.port="$sip_port" --tonal.sip.public-address=127.0.0.1 \
   --tonal.rtp.ports="$rtp_range" >"$work/server.log" 2>&1 &
@@ -99,16 +101,23 @@ for n in "${steps[@]}"; do
     say "$n calls at $rate/s take ${ramp_s}s to start: raise HOLD_S (now $hold_s) so all are up together for 5 s or more"
     exit 1
   fi
+  # sipp's media ports (two per call from -mp up) stay below the server's RTP range (>= 20000).
   (cd "$work" && timeout $((ramp_s + hold_s + 120)) sipp -sf "$work/uac_hold.xml" "127.0.0.1:$sip_port" -s "$did" \
-    -key caller "$caller" -i 127.0.0.1 -p "$(free_port)" -mi 127.0.0.1 -mp $((10000 + RANDOM % 8000)) \
+    -key caller "$caller" -i 127.0.0.1 -p "$(free_port)" -mi 127.0.0.1 -mp $((1100 + RANDOM % 4000)) \
     -m "$n" -l "$n" -r "$rate" -nostdin -timeout $((ramp_s + hold_s + 90))s >"$work/sipp-$n.log" 2>&1) &
   sipp_pid=$!
   sleep $((ramp_s + 3))
   ticks_before=$(cpu_ticks)
+  gc_lines_before=$(wc -l <"$gc_log")
   timeout $((window_s + 30)) dumpcap -q -i lo -f "udp and src portrange $rtp_low-$rtp_high" -s 128 \
     -a "duration:$window_s" -w "$work/rtp-$n.pcapng" 2>"$work/dumpcap-$n.log"
   ticks_after=$(cpu_ticks)
   load=$(cut -d' ' -f1 /proc/loadavg)
+  # "[12.345s][info][gc] GC(7) Pause Young (Normal) (G1 Evacuation Pause) 60M->12M(1024M) 3.456ms"
+  gc=$(tail -n +"$((gc_lines_before + 1))" "$gc_log" | python3 -c '
+import re, sys
+pauses = [float(m.group(1)) for m in (re.search(r"Pause.* ([0-9.]+)ms$", l.strip()) for l in sys.stdin) if m]
+print("%d GC pauses in the capture window, longest %.1f ms" % (len(pauses), max(pauses, default=0)))')
   wait "$sipp_pid"
   sipp_status=$?
   sipp_pid=
@@ -127,7 +136,9 @@ j = json.loads(jitter)
 print("%-6s %-9s %-7s %-8s %-8s %-8s %-8s %-7s %-9s %-6s %s" % (
     n, ok, bad, answered, j["p50_ms"], j["p99_ms"], j["max_ms"], j["over_40ms"], j["intervals"], cores, load))
 PY
-  echo "       sipp exit $sipp_status; history: $stored" >&2
+  # dumpcap: "Packets received/dropped on interface 'Loopback: lo': 123/0 (...)"
+  capture=$(sed -n "s/.*Packets received\/dropped on interface.*: \([0-9]*\)\/\([0-9]*\) (.*/\1 packets captured, \2 dropped by the capture/p" "$work/dumpcap-$n.log")
+  echo "       sipp exit $sipp_status; history: $stored; $gc; ${capture:-capture statistics missing}; $((n * 50 * window_s)) packets expected in ${window_s} s" >&2
   if [ "$sipp_status" -ne 0 ] || [ "$answered" != "$n" ]; then
     say "stopping: at $n calls not every call succeeded with its key answered (work dir: KEEP=1 to look)"
     break
