@@ -75,6 +75,10 @@ public final class Registrar {
 				return new RegisterOutcome.IntervalTooBrief(MIN_EXPIRES);
 			}
 		}
+		if (outOfOrder(extension, request, now)) {
+			// §10.3 step 7: an older request of the same registration arrived late.
+			return new RegisterOutcome.Rejected(500, "Out of order REGISTER");
+		}
 		for (RegisterRequest.Contact contact : request.contacts()) {
 			int asked = askedSeconds(contact, request);
 			if (asked == 0) {
@@ -87,6 +91,17 @@ public final class Registrar {
 			}
 		}
 		return new RegisterOutcome.Registered(this.bindings.current(extension, now), now);
+	}
+
+	/** Whether a binding was made by a later request of the same Call-ID. */
+	private boolean outOfOrder(long extension, RegisterRequest request, Instant now) {
+		for (Binding binding : this.bindings.current(extension, now)) {
+			boolean named = request.contacts().stream().anyMatch((c) -> c.uri().equals(binding.contact()));
+			if (named && request.callId().equals(binding.callId()) && request.cseq() <= binding.cseq()) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** §10.3 step 7: the Contact's expires parameter, else the Expires header. */

@@ -25,6 +25,9 @@ class RegistrarTest {
 
 	private final MutableClock clock = new MutableClock();
 
+	/** CSeq of the phone's requests: each answered REGISTER is a new request. */
+	private long cseq = 1;
+
 	private final InMemoryBindings store = new InMemoryBindings();
 
 	private final Registrar registrar = new Registrar(
@@ -117,6 +120,19 @@ class RegistrarTest {
 	}
 
 	@Test
+	void anOlderRequestOfTheSameRegistrationArrivingLate_is500() {
+		RegisterRequest first = withCredentials(request("000*002", null, contact("sip:a@192.0.2.10", -1), 600),
+				"password-002");
+		RegisterRequest second = withCredentials(new RegisterRequest("000*002", null,
+				List.of(contact("sip:a@192.0.2.10", -1)), false, 600, "call-1", 5, PHONE, "test"), "password-002");
+		this.registrar.register(second);
+
+		RegisterOutcome late = this.registrar.register(first);
+
+		assertThat(late).isEqualTo(new RegisterOutcome.Rejected(500, "Out of order REGISTER"));
+	}
+
+	@Test
 	void wrongPassword_isChallengedAgainAndStoresNothing() {
 		RegisterOutcome outcome = registerAs("000*002", "wrong", contact("sip:a@192.0.2.10", -1), 600);
 
@@ -206,7 +222,7 @@ class RegistrarTest {
 		return new RegisterRequest(request.addressOfRecord(),
 				new DigestCredentials(user, REALM, nonce.group(1), "sip:tonal.test", response, "auth", "00000001",
 						"abcdef"),
-				request.contacts(), request.wildcard(), request.expires(), request.callId(), request.cseq() + 1,
+				request.contacts(), request.wildcard(), request.expires(), request.callId(), ++this.cseq,
 				request.source(), request.userAgent());
 	}
 
