@@ -64,12 +64,6 @@ public final class CallSession {
 
 	}
 
-	/**
-	 * Two transports reporting the same key within this window are one key press (rule
-	 * 32).
-	 */
-	static final Duration DUPLICATE_DIGIT_WINDOW = Duration.ofMillis(300);
-
 	private final CallState call;
 
 	private Mode mode = Mode.NOT_STARTED;
@@ -96,9 +90,7 @@ public final class CallSession {
 
 	private long bridgedTransferId;
 
-	private Event.Digit lastDigit;
-
-	private Instant lastDigitAt;
+	private final KeyPresses keyPresses = new KeyPresses();
 
 	private CallResult result;
 
@@ -238,13 +230,11 @@ public final class CallSession {
 	}
 
 	private void digit(Event.Digit digit) {
-		if (isDuplicate(digit)) {
+		if (!this.keyPresses.isNew(digit, this.call.now())) {
 			this.call.trace("digit", "digit", String.valueOf(digit.digit()), "transport", digit.transport().wire(),
 					"used", false, "duplicate", true);
 			return;
 		}
-		this.lastDigit = digit;
-		this.lastDigitAt = this.call.now();
 		this.rulesSinceDigit = 0;
 		this.entriesSinceDigit = 0;
 		switch (this.mode) {
@@ -252,13 +242,6 @@ public final class CallSession {
 			case RUNNING -> advance(this.step.onDigit(digit));
 			default -> this.call.traceDigit(digit, false);
 		}
-	}
-
-	/** The same key reported by a second transport right after the first (rule 32). */
-	private boolean isDuplicate(Event.Digit digit) {
-		return this.lastDigit != null && this.lastDigit.digit() == digit.digit()
-				&& this.lastDigit.transport() != digit.transport()
-				&& Duration.between(this.lastDigitAt, this.call.now()).compareTo(DUPLICATE_DIGIT_WINDOW) <= 0;
 	}
 
 	private void callerHungUp() {

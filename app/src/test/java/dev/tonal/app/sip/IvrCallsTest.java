@@ -135,6 +135,34 @@ class IvrCallsTest extends IvrCallTestSupport {
 	}
 
 	@Test
+	void rule32_aKeySentAsRfc4733AndAsSipInfoIsUsedOnceAndTheTraceShowsBoth() {
+		TestIvr ivr = newIvr();
+		// Options 5 and 55: after one 5 the input waits for a second digit, so a press
+		// counted twice would run option 55.
+		configureContext(ivr, Map.of("digit_len", 2, "inter_digit_timeout", 1000));
+		option(ivr, "5");
+		option(ivr, "55");
+		rule(ivr, "start", Map.of("action", "play_silence", "silence_time", 100));
+		rule(ivr, "5", Map.of("action", "hangup"));
+		rule(ivr, "55", Map.of("action", "hangup"));
+
+		Call call = dial(ivr);
+		this.rtp.awaitPackets(5);
+		press(call, '5');
+		assertThat(call.sip().sendDtmfInfo('5').status()).isEqualTo(200);
+		call.sip().awaitByeFromServer();
+
+		List<JsonNode> trace = trace(ivr);
+		assertThat(ofType(trace, "digit"))
+			.extracting((digit) -> digit.get("digit").asString() + " " + digit.get("transport").asString() + " "
+					+ digit.path("duplicate").asBoolean(false))
+			.containsExactlyInAnyOrder("5 rfc4733 false", "5 sip_info true");
+		assertThat(ofType(trace, "input_complete").get(0).get("digits").asString()).isEqualTo("5");
+		assertThat(ofType(trace, "context_entered")).extracting((entry) -> entry.get("option").asString())
+			.containsExactly("start", "5");
+	}
+
+	@Test
 	void rule18_hangupRuleSendsBye() {
 		TestIvr ivr = newIvr();
 		rule(ivr, "start", Map.of("action", "hangup"));

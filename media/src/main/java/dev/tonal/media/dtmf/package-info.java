@@ -4,8 +4,8 @@
  * {@link dev.tonal.media.dtmf.TelephoneEventEncoder}), SIP INFO bodies
  * ({@link dev.tonal.media.dtmf.SipInfoDtmf}) and in-band tones
  * ({@link dev.tonal.media.dtmf.InbandDtmfDetector},
- * {@link dev.tonal.media.dtmf.InbandDtmfGenerator}); and the
- * {@link dev.tonal.media.dtmf.DtmfDeduplicator} that makes one press seen on two
- * transports count once.
+ * {@link dev.tonal.media.dtmf.InbandDtmfGenerator}). Each decoder reports one key per
+ * press; a press seen on two transports is counted once by the engine (its
+ * {@code CallSession}), not here.
  */
 package dev.tonal.media.dtmf;

@@ -1,7 +1,6 @@
 package dev.tonal.sip.jain;
 
 import dev.tonal.engine.DtmfTransport;
-import dev.tonal.media.dtmf.DtmfDeduplicator;
 import dev.tonal.media.dtmf.SipInfoDtmf;
 import dev.tonal.sip.CallEndReason;
 import dev.tonal.sip.CallListener;
@@ -20,8 +19,6 @@ import dev.tonal.sip.sdp.SdpException;
 import dev.tonal.sip.sdp.SdpOffer;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Level;
@@ -53,9 +50,6 @@ import javax.sip.message.Response;
 final class JainSipCall implements SipCall {
 
 	private static final Logger log = Logger.getLogger(JainSipCall.class.getName());
-
-	/** How far apart two transports' reports of one key press may arrive. */
-	private static final Duration DTMF_DUPLICATE_WINDOW = Duration.ofMillis(500);
 
 	/**
 	 * What an INVITE without SDP (late offer, RFC 3261 §13.2.1) is treated as offering:
@@ -96,12 +90,6 @@ final class JainSipCall implements SipCall {
 	private RtpSocket rtp;
 
 	private CallMedia media;
-
-	/**
-	 * Counts a key press seen by two transports once (rule 32). Used only on the
-	 * executor.
-	 */
-	private final DtmfDeduplicator<DtmfTransport> keyPresses = new DtmfDeduplicator<>(DTMF_DUPLICATE_WINDOW);
 
 	/** Set and read only on the executor. */
 	private CallListener listener;
@@ -423,12 +411,11 @@ final class JainSipCall implements SipCall {
 	}
 
 	/**
-	 * A key from any transport, on the executor: reported unless another transport
-	 * already did.
+	 * A key from any transport, on the executor. Every report is passed on: a press seen
+	 * by two transports is counted once by the engine, whose trace shows both (rule 32).
 	 */
 	private void keyPressed(char key, DtmfTransport transport) {
-		if (this.listener != null && endReason().isEmpty()
-				&& this.keyPresses.isNewKeyPress(key, transport, Instant.now())) {
+		if (this.listener != null && endReason().isEmpty()) {
 			this.listener.dtmf(this, new Dtmf(key, transport));
 		}
 	}
