@@ -67,8 +67,8 @@ public sealed interface Event {
 	}
 
 	/**
-	 * One destination of a transfer failed: busy, rejected, unreachable, unregistered, no
-	 * route, no answer…
+	 * One destination of a transfer failed, with one of the
+	 * {@link TransferFailureReasons}.
 	 */
 	record TransferFailed(long transferId, String destination, String reason) implements Event {
 

@@ -91,7 +91,7 @@ final class TransferStep extends Step {
 		this.call.trace("timer_fired", "timer", "ring");
 		this.call.emit(new Command.CancelRing(this.transferId));
 		for (String destination : this.ringing) {
-			this.call.trace("transfer_failed", "destination", destination, "why", "no_answer");
+			this.call.trace("transfer_failed", "destination", destination, "why", TransferFailureReasons.NO_ANSWER);
 		}
 		this.ringing.clear();
 		return this.ifAllFail;

@@ -139,7 +139,7 @@ class ActionsTest {
 		assertThat(h.commands(Command.CancelRing.class)).isEmpty();
 		h.advance(1);
 		assertThat(h.commands(Command.CancelRing.class)).hasSize(1);
-		assertThat(h.trace("transfer_failed").get(0).get("why")).isEqualTo("no_answer");
+		assertThat(h.trace("transfer_failed").get(0).get("why")).isEqualTo("no answer");
 		assertThat(h.result().end()).isEqualTo(CallResult.End.HANGUP);
 	}
 

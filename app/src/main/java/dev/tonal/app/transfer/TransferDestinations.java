@@ -9,7 +9,7 @@ import dev.tonal.app.registrar.JdbcRegistrations;
 import dev.tonal.sip.CallListener;
 import dev.tonal.sip.b2bua.DestinationResolver;
 import dev.tonal.sip.b2bua.DirectPhoneCall;
-import dev.tonal.sip.b2bua.FailureReasons;
+import dev.tonal.engine.TransferFailureReasons;
 import dev.tonal.sip.b2bua.LegRequest;
 import dev.tonal.sip.registrar.Binding;
 
@@ -70,17 +70,17 @@ public class TransferDestinations {
 		if (extension.isPresent()) {
 			Extension target = extension.get();
 			if (target.blocked()) {
-				return new DestinationResolver.Fails(FailureReasons.REJECTED);
+				return new DestinationResolver.Fails(TransferFailureReasons.REJECTED);
 			}
 			if (target.type().equals("ivr")) {
 				return new DestinationResolver.Ivr(target.name());
 			}
 			List<String> contacts = contacts(target.id());
-			return contacts.isEmpty() ? new DestinationResolver.Fails(FailureReasons.UNREGISTERED)
+			return contacts.isEmpty() ? new DestinationResolver.Fails(TransferFailureReasons.UNREGISTERED)
 					: new DestinationResolver.Ring(contacts, null);
 		}
 		if (destination.contains("*") || !NUMBER.matcher(destination).matches() || !this.trunk.configured()) {
-			return new DestinationResolver.Fails(FailureReasons.NO_ROUTE);
+			return new DestinationResolver.Fails(TransferFailureReasons.NO_ROUTE);
 		}
 		LegRequest.TrunkCredentials credentials = this.trunk.hasCredentials()
 				? new LegRequest.TrunkCredentials(this.trunk.username(), this.trunk.password()) : null;

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.tonal.app.call.CallRecorder;
+import dev.tonal.engine.TransferFailureReasons;
 import dev.tonal.media.audio.WavWriter;
 import dev.tonal.media.rtp.RtpPacket;
 import org.junit.jupiter.api.Test;
@@ -220,7 +221,8 @@ class IvrCallsTest extends IvrCallTestSupport {
 		dial(ivr).sip().awaitByeFromServer();
 
 		List<JsonNode> trace = trace(ivr);
-		assertThat(ofType(trace, "transfer_failed").get(0).get("why").asString()).isEqualTo("no route");
+		assertThat(ofType(trace, "transfer_failed").get(0).get("why").asString())
+			.isEqualTo(TransferFailureReasons.NO_ROUTE);
 		assertThat(history(ivr).get("result").asString()).isEqualTo("hangup");
 	}
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import dev.tonal.engine.TransferFailureReasons;
 import dev.tonal.media.codec.G711;
 import dev.tonal.media.rtp.RtpPacket;
 import dev.tonal.sip.b2bua.AudioSignals;
@@ -89,7 +90,8 @@ class TransferCallsTest extends IvrCallTestSupport {
 		assertThat(invite.requestUri()).startsWith("sip:+7987654321@127.0.0.1:" + trunk.port());
 		assertThat(invite.fromUser()).isEqualTo(CALLER);
 		call.sip().awaitByeFromServer();
-		assertThat(ofType(trace(ivr), "transfer_failed").get(0).get("why").asString()).isEqualTo("busy");
+		assertThat(ofType(trace(ivr), "transfer_failed").get(0).get("why").asString())
+			.isEqualTo(TransferFailureReasons.BUSY);
 	}
 
 	@Test
@@ -124,7 +126,8 @@ class TransferCallsTest extends IvrCallTestSupport {
 			phone050.awaitInvite();
 			call.sip().bye();
 			assertThat(phone050.awaitEnd()).isEqualTo("BYE");
-			assertThat(ofType(trace(ivr), "transfer_failed").get(0).get("why").asString()).isEqualTo("busy");
+			assertThat(ofType(trace(ivr), "transfer_failed").get(0).get("why").asString())
+				.isEqualTo(TransferFailureReasons.BUSY);
 		}
 	}
 

@@ -5,6 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import dev.tonal.engine.TransferFailureReasons;
 
 /**
  * What the simulator plays against an IVR (semantics.md rule 33). Times {@code at} are ms
@@ -29,11 +33,21 @@ public record SimulationInput(String callerIdNumber, String callerIdName, String
 	public static final long DEFAULT_MAX_DURATION_MS = 600_000;
 
 	/**
-	 * Outcomes a destination may have; all but {@code answer} and {@code no_answer} fail
-	 * at once.
+	 * The input keywords of outcomes that fail at once, each with the failure reason the
+	 * session is given ({@code no_route} is the reason "no route").
 	 */
-	public static final Set<String> TRANSFER_OUTCOMES = Set.of("answer", "busy", "no_answer", "rejected", "unreachable",
-			"unregistered", "no_route");
+	public static final Map<String, String> IMMEDIATE_FAILURES = Map.of("busy", TransferFailureReasons.BUSY, "rejected",
+			TransferFailureReasons.REJECTED, "unreachable", TransferFailureReasons.UNREACHABLE, "unregistered",
+			TransferFailureReasons.UNREGISTERED, "no_route", TransferFailureReasons.NO_ROUTE);
+
+	/**
+	 * Outcomes a destination may have (input keywords, not failure reasons):
+	 * {@code answer}, {@code no_answer} (rings until the ring timeout) and the
+	 * {@link #IMMEDIATE_FAILURES}.
+	 */
+	public static final Set<String> TRANSFER_OUTCOMES = Stream
+		.concat(Stream.of("answer", "no_answer"), IMMEDIATE_FAILURES.keySet().stream())
+		.collect(Collectors.toUnmodifiableSet());
 
 	public SimulationInput {
 		callerIdNumber = (callerIdNumber != null) ? callerIdNumber : "";

@@ -220,7 +220,8 @@ public final class Simulator {
 					case "no_answer" -> {
 						// Rings until the session's ring timeout.
 					}
-					default -> scheduleAt(now, new Event.TransferFailed(ring.transferId(), destination, outcome), tag);
+					default -> scheduleAt(now, new Event.TransferFailed(ring.transferId(), destination,
+							SimulationInput.IMMEDIATE_FAILURES.get(outcome)), tag);
 				}
 			}
 		}

@@ -7,6 +7,7 @@ import java.util.Map;
 import dev.tonal.engine.EngineSettings;
 import dev.tonal.engine.TestIvr;
 import dev.tonal.engine.TraceEntry;
+import dev.tonal.engine.TransferFailureReasons;
 import dev.tonal.engine.simulation.SimulationInput.CallerEvent;
 import dev.tonal.engine.simulation.SimulationInput.HttpStub;
 import dev.tonal.model.Action;
@@ -97,6 +98,22 @@ class SimulatorTest {
 		SimulationOutput hangup = seed(CallerEvent.hangup(7000));
 		assertThat(hangup.result())
 			.isEqualTo(new SimulationOutput.Result("caller_hangup", 7000, null, "caller hung up"));
+	}
+
+	@Test
+	void rule33_outcomeKeywordsFailWithTheReasonsOfRule16() {
+		IvrSnapshot snapshot = TestIvr.menu()
+			.rules(1, "start", TestIvr.transfer("+79876543210"), TestIvr.transfer("002"), TestIvr.transfer("050"),
+					TestIvr.hangup())
+			.build();
+		SimulationOutput out = simulate(snapshot, new SimulationInput("1", "", null, MONDAY_10_MOSCOW, List.of(),
+				Map.of("+79876543210", "no_route", "002", "no_answer", "050", "busy"), Map.of(), List.of(), 0));
+		assertThat(out.trace()).filteredOn((e) -> e.type().equals("transfer_failed"))
+			.extracting((e) -> e.get("destination") + ": " + e.get("why"))
+			.containsExactly("+79876543210: " + TransferFailureReasons.NO_ROUTE,
+					"002: " + TransferFailureReasons.NO_ANSWER, "050: " + TransferFailureReasons.BUSY);
+		assertThat(TransferFailureReasons.NO_ROUTE).isEqualTo("no route");
+		assertThat(TransferFailureReasons.NO_ANSWER).isEqualTo("no answer");
 	}
 
 	@Test

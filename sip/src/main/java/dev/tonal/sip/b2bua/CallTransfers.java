@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 
 import dev.tonal.engine.Command;
 import dev.tonal.engine.Event;
+import dev.tonal.engine.TransferFailureReasons;
 import dev.tonal.media.codec.G711;
 import dev.tonal.media.tone.CadencedTone;
 
@@ -142,7 +143,7 @@ public final class CallTransfers {
 			return;
 		}
 		if (fork == null || fork.winner() == null) {
-			this.host.deliver(new Event.TransferFailed(id, command.destination(), FailureReasons.NO_ANSWER));
+			this.host.deliver(new Event.TransferFailed(id, command.destination(), TransferFailureReasons.NO_ANSWER));
 			return;
 		}
 		fork.cancelRinging();

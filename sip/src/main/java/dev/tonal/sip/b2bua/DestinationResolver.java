@@ -55,8 +55,9 @@ public interface DestinationResolver {
 	}
 
 	/**
-	 * The destination cannot be rung: {@code unregistered} (a phone with no device),
-	 * {@code no route} (nothing by that name and no trunk), {@code rejected} (blocked).
+	 * The destination cannot be rung, with one of
+	 * {@link dev.tonal.engine.TransferFailureReasons}: unregistered (a phone with no
+	 * device), no route (nothing by that name and no trunk), rejected (blocked).
 	 */
 	record Fails(String reason) implements Resolution {
 

@@ -11,11 +11,13 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
+import dev.tonal.engine.TransferFailureReasons;
+
 /**
  * One transfer's parallel ringing (semantics rule 16): every leg of every destination is
  * dialled at once; the first to answer wins and every other leg is cancelled; a
  * destination fails when all its legs have failed; whatever still rings when the ring
- * timeout passes is cancelled and fails with {@code no_answer}.
+ * timeout passes is cancelled and fails with "no answer".
  *
  * <p>
  * A destination may have several legs (every registered device of a phone). All state is
@@ -73,7 +75,7 @@ public final class Fork {
 	 * Dials every leg now (call on {@code events}).
 	 * @param legsByDestination the legs of each destination, in the order destinations
 	 * were given; a destination without legs must be reported failed by the caller
-	 * @param ringTimeout how long legs may ring before they fail with {@code no_answer}
+	 * @param ringTimeout how long legs may ring before they fail with "no answer"
 	 */
 	public static Fork start(Dialer dialer, Map<String, List<LegRequest>> legsByDestination, Duration ringTimeout,
 			ScheduledExecutorService timer, Executor events, Listener listener) {
@@ -130,7 +132,7 @@ public final class Fork {
 		List<String> unanswered = new ArrayList<>(this.pending.keySet());
 		cancelRinging();
 		for (String destination : unanswered) {
-			this.listener.failed(destination, FailureReasons.NO_ANSWER);
+			this.listener.failed(destination, TransferFailureReasons.NO_ANSWER);
 		}
 		this.pending.clear();
 	}
@@ -160,7 +162,7 @@ public final class Fork {
 		if (this.ringing.remove(leg) == null || this.over) {
 			return;
 		}
-		this.reasons.merge(destination, reason, (old, next) -> old.equals(FailureReasons.BUSY) ? old : next);
+		this.reasons.merge(destination, reason, (old, next) -> old.equals(TransferFailureReasons.BUSY) ? old : next);
 		int left = this.pending.merge(destination, -1, Integer::sum);
 		if (left <= 0) {
 			this.pending.remove(destination);

@@ -15,8 +15,8 @@ public interface LegListener {
 
 	/**
 	 * The leg failed before being answered.
-	 * @param reason {@code busy}, {@code rejected}, {@code unreachable} or
-	 * {@code no_answer}
+	 * @param reason one of {@link dev.tonal.engine.TransferFailureReasons}: busy,
+	 * rejected, unreachable or no answer
 	 */
 	void failed(OutboundLeg leg, String reason);
 

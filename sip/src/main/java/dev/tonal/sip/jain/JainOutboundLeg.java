@@ -6,7 +6,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import dev.tonal.sip.b2bua.FailureReasons;
+import dev.tonal.engine.TransferFailureReasons;
 import dev.tonal.sip.b2bua.LegListener;
 import dev.tonal.sip.b2bua.LegMedia;
 import dev.tonal.sip.b2bua.LegRequest;
@@ -89,7 +89,7 @@ final class JainOutboundLeg implements OutboundLeg {
 		catch (Exception | Error ex) {
 			log.log(Level.INFO, "could not place a call to " + request.target() + ": " + ex.getMessage());
 			leg.end();
-			listener.failed(leg, FailureReasons.UNREACHABLE);
+			listener.failed(leg, TransferFailureReasons.UNREACHABLE);
 		}
 		return leg;
 	}
@@ -230,7 +230,7 @@ final class JainOutboundLeg implements OutboundLeg {
 		}
 		else {
 			end();
-			this.listener.failed(this, FailureReasons.REJECTED);
+			this.listener.failed(this, TransferFailureReasons.REJECTED);
 		}
 	}
 
@@ -245,7 +245,7 @@ final class JainOutboundLeg implements OutboundLeg {
 		}
 		end();
 		if (report) {
-			this.listener.failed(this, FailureReasons.ofStatus(status));
+			this.listener.failed(this, reasonOf(status));
 		}
 	}
 
@@ -295,7 +295,7 @@ final class JainOutboundLeg implements OutboundLeg {
 		}
 		end();
 		if (report) {
-			this.listener.failed(this, FailureReasons.UNREACHABLE);
+			this.listener.failed(this, TransferFailureReasons.UNREACHABLE);
 		}
 	}
 
@@ -363,6 +363,16 @@ final class JainOutboundLeg implements OutboundLeg {
 		if (this.media != null) {
 			this.media.close();
 		}
+	}
+
+	/** Why a leg failed, for a final failure response to its INVITE. */
+	private static String reasonOf(int status) {
+		return switch (status) {
+			case 486, 600 -> TransferFailureReasons.BUSY;
+			case 408, 480 -> TransferFailureReasons.NO_ANSWER;
+			case 502, 503, 504 -> TransferFailureReasons.UNREACHABLE;
+			default -> TransferFailureReasons.REJECTED;
+		};
 	}
 
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 import dev.tonal.engine.Command;
 import dev.tonal.engine.Event;
+import dev.tonal.engine.TransferFailureReasons;
 import dev.tonal.media.codec.G711;
 import dev.tonal.media.rtp.RtpPacket;
 import dev.tonal.sip.Route;
@@ -97,7 +98,7 @@ class CallTransfersTest {
 			case "002" -> new DestinationResolver.Ring(List.of("sip:002@127.0.0.1:" + this.phone002.port()), null);
 			case "050" -> new DestinationResolver.Ring(List.of("sip:050@127.0.0.1:" + this.phone050.port()), null);
 			case "200" -> new DestinationResolver.Ivr("000*200");
-			default -> new DestinationResolver.Fails(FailureReasons.NO_ROUTE);
+			default -> new DestinationResolver.Fails(TransferFailureReasons.NO_ROUTE);
 		};
 		this.transfers = new CallTransfers(this.server.dialer(), resolver, this.timer, this.host);
 	}
@@ -128,7 +129,8 @@ class CallTransfersTest {
 
 		run(() -> this.transfers.ring(ring(7, "002", "050", "999")));
 
-		assertThat(this.host.events(2)).containsExactlyInAnyOrder(new Event.TransferFailed(7, "999", "no route"),
+		assertThat(this.host.events(2)).containsExactlyInAnyOrder(
+				new Event.TransferFailed(7, "999", TransferFailureReasons.NO_ROUTE),
 				new Event.TransferAnswered(7, "050"));
 		assertThat(this.phone002.awaitEnd()).isEqualTo("CANCEL");
 		run(() -> this.transfers.bridge(new Command.Bridge(7, "050")));
@@ -180,7 +182,8 @@ class CallTransfersTest {
 
 		run(() -> this.transfers.ring(ring(10, "002")));
 
-		assertThat(this.host.events(1)).containsExactly(new Event.TransferFailed(10, "002", "busy"));
+		assertThat(this.host.events(1))
+			.containsExactly(new Event.TransferFailed(10, "002", TransferFailureReasons.BUSY));
 	}
 
 	@Test

@@ -11,6 +11,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import dev.tonal.engine.TransferFailureReasons;
 import dev.tonal.media.codec.G711;
 import dev.tonal.media.rtp.RtpPacket;
 import dev.tonal.sip.Route;
@@ -122,7 +123,7 @@ class ForkAndBridgeTest {
 		fork(Map.of("002", List.of(leg(this.first))), Duration.ofMillis(1500));
 
 		this.listener.awaitRinging();
-		assertThat(this.listener.next()).isEqualTo("failed 002 no_answer");
+		assertThat(this.listener.next()).isEqualTo("failed 002 " + TransferFailureReasons.NO_ANSWER);
 		assertThat(this.first.awaitEnd()).isEqualTo("CANCEL");
 	}
 
