@@ -2,6 +2,8 @@ package dev.tonal.engine;
 
 import java.util.Objects;
 
+import dev.tonal.model.IvrSnapshot;
+
 /**
  * What the adapter knows about a call when it starts the session.
  *
@@ -20,6 +22,14 @@ public record CallInfo(String callUuid, String callerIdNumber, String callerIdNa
 		Objects.requireNonNull(callUuid, "callUuid");
 		callerIdNumber = (callerIdNumber != null) ? callerIdNumber : "";
 		callerIdName = (callerIdName != null) ? callerIdName : "";
+	}
+
+	/**
+	 * What {@code called_did} holds for a call to {@code ivr} (rule 2): the DID, or the
+	 * IVR's bare name for an internal call. The call's history stores the same.
+	 */
+	public String calledDidVariable(IvrSnapshot ivr) {
+		return (this.calledDid != null) ? this.calledDid : ivr.bareName();
 	}
 
 	/** An external call from {@code callerIdNumber} to {@code calledDid}. */

@@ -168,7 +168,7 @@ public final class CallSession {
 	private void start() {
 		CallInfo info = this.call.info;
 		IvrSnapshot snapshot = this.call.snapshot;
-		this.call.variables.put("called_did", (info.calledDid() != null) ? info.calledDid() : snapshot.bareName());
+		this.call.variables.put("called_did", info.calledDidVariable(snapshot));
 		this.call.variables.put("caller_id_number", info.callerIdNumber());
 		this.call.variables.put("caller_id_name", info.callerIdName());
 		this.call.variables.put("call_uuid", info.callUuid());

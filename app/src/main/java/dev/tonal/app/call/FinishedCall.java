@@ -20,7 +20,8 @@ import dev.tonal.engine.TraceEntry;
  * @param end when it ended
  * @param callerIdNumber the caller's number as received ("" when withheld)
  * @param callerIdName the caller's display name ("" when none)
- * @param calledDid the DID dialled, or null for an internal call
+ * @param calledDid the call's {@code called_did}: the DID dialled, or the IVR's bare name
+ * for an internal call
  * @param result how the IVR part of the call ended
  * @param trace the session's trace entries
  * @param ratings the ratings the session asked to store ({@link Command.StoreRating})

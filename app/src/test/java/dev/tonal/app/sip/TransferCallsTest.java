@@ -230,6 +230,8 @@ class TransferCallsTest extends IvrCallTestSupport {
 			assertThat(trunk.awaitInvite().fromUser()).isEqualTo("071");
 			assertThat(phone050.awaitEnd()).isEqualTo("BYE");
 		}
+		// The history stores what the variable held.
+		assertThat(history(ivr).get("called_did").asString()).isEqualTo("071");
 	}
 
 	@Test
@@ -262,8 +264,12 @@ class TransferCallsTest extends IvrCallTestSupport {
 			var calls = get("/client/@me/call_history/", ivr.token()).body().get("call_history");
 			assertThat(calls).hasSize(2);
 			var byExtension = new java.util.HashMap<Long, String>();
-			calls.forEach((row) -> byExtension.put(row.get("extension_id").asLong(), row.get("result").asString()));
-			assertThat(byExtension).containsEntry(ivr.extensionId(), "transferred").containsEntry(secondId, "hangup");
+			calls.forEach((row) -> byExtension.put(row.get("extension_id").asLong(),
+					row.get("result").asString() + " " + row.get("called_did").asString()));
+			// Reached from inside the system: the second IVR's called_did is its bare
+			// name.
+			assertThat(byExtension).containsEntry(ivr.extensionId(), "transferred 071")
+				.containsEntry(secondId, "hangup 072");
 		});
 	}
 

@@ -178,8 +178,8 @@ final class IvrCall implements CallListener {
 	private void handOver(CallResult result) {
 		try {
 			this.ports.finished(new IvrCallSummary(this.info.callUuid(), this.snapshot, this.start, now(),
-					this.info.callerIdNumber(), this.info.callerIdName(), this.info.calledDid(), result, this.trace,
-					this.ratings));
+					this.info.callerIdNumber(), this.info.callerIdName(), this.info.calledDidVariable(this.snapshot),
+					result, this.trace, this.ratings));
 		}
 		catch (RuntimeException ex) {
 			log.log(Level.WARNING, "could not hand over the summary of call " + this.info.callUuid(), ex);

@@ -18,7 +18,8 @@ import dev.tonal.model.IvrSnapshot;
  * @param end when the call ended
  * @param callerIdNumber the caller's number ("" when withheld)
  * @param callerIdName the caller's display name ("" when none)
- * @param calledDid the DID dialled, or null when the IVR was called by name
+ * @param calledDid what {@code called_did} held: the DID dialled, or the IVR's bare name
+ * for an internal call
  * @param result how the IVR part of the call ended
  * @param trace the engine's trace with the SIP/RTP detail entries in between, in the
  * order things happened
