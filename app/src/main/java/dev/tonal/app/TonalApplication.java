@@ -5,7 +5,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * Tonal: an IVR server. Runs the REST configuration API and (later) the SIP runtime.
+ * Tonal: an IVR server. Runs the REST configuration API and the SIP runtime (IVR calls,
+ * phones, transfers).
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

@@ -21,10 +21,6 @@ public sealed interface Route {
 	record Blocked() implements Route {
 	}
 
-	/** The target is a phone extension: bridging is not implemented yet, so 501. */
-	record Phone(String target) implements Route {
-	}
-
 	static Route ivr(String target, CallListener listener) {
 		return new Ivr(target, listener);
 	}

@@ -47,7 +47,6 @@ class InboundCallTest {
 	void start() {
 		CallRouter router = (user, caller) -> switch (user) {
 			case "blocked" -> Route.blocked();
-			case "phone" -> new Route.Phone("phone");
 			default -> {
 				CallListener listener = this.ivrs.get(user);
 				yield (listener != null) ? Route.ivr(user, listener) : Route.notFound();
@@ -93,13 +92,6 @@ class InboundCallTest {
 		PhoneCall call = this.phone.call("blocked", this.server.port(), Transport.UDP, Sdp.offer(40000, "PCMU"));
 
 		assertThat(call.awaitFinal().status()).isEqualTo(403);
-	}
-
-	@Test
-	void rule01_phoneTargetIsNotImplementedYet501() {
-		PhoneCall call = this.phone.call("phone", this.server.port(), Transport.UDP, Sdp.offer(40000, "PCMU"));
-
-		assertThat(call.awaitFinal().status()).isEqualTo(501);
 	}
 
 	@Test

@@ -179,7 +179,6 @@ final class JainSipCall implements SipCall {
 		switch (route) {
 			case Route.NotFound notFound -> reject(Response.NOT_FOUND, null);
 			case Route.Blocked blocked -> reject(Response.FORBIDDEN, null);
-			case Route.Phone phone -> reject(Response.NOT_IMPLEMENTED, "Calls to phones are not supported yet");
 			case Route.Ivr ivr -> offerToIvr(ivr.listener());
 		}
 	}
