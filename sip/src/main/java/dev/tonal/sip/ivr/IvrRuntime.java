@@ -58,7 +58,11 @@ public final class IvrRuntime implements AutoCloseable {
 		return new IvrCall(this, snapshot, info, ports);
 	}
 
-	/** Calls that have not handed over their summary yet. */
+	/**
+	 * Calls that have not finished ending. A call leaves this count just after it has
+	 * handed over its summary (on its own thread), so whoever has seen the summary must
+	 * still wait for the count: {@link #close(Duration)} does.
+	 */
 	public int activeCalls() {
 		return this.calls.size();
 	}
