@@ -13,8 +13,9 @@
 #     listens HOLD_S/2 s more and hangs up, so all CALLS calls are up together for a while;
 #   - while all of them are up, dumpcap captures the server's outgoing RTP on lo, and the
 #     server's CPU time is sampled;
-#   - sipp's counts, the call history (calls stored, calls whose trace shows the key answered)
-#     and the RTP send-interval jitter (rtp_jitter.py over tshark's fields) are printed.
+#   - sipp's counts, the call history (calls stored, calls whose trace shows the key answered),
+#     the RTP send-interval jitter and the share of due packets the server sent (rtp_jitter.py
+#     over tshark's fields) are printed.
 # It stops at the first CALLS value where a call failed or a key went unanswered. Nothing here
 # is a test: the figures go to docs/benchmarks.md with the command and the machine.
 set -uo pipefail
@@ -92,7 +93,7 @@ sed -e "s/@FIRST_MS@/$half_ms/" -e "s/@REST_MS@/$half_ms/" "$here/uac_hold.xml.i
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$server_pid/stat"; }
 
 echo
-printf '%-6s %-9s %-7s %-8s %-8s %-8s %-8s %-7s %-8s %-6s %s\n' calls succeeded failed answered "p50 ms" "p99 ms" "max ms" ">40 ms" intervals cores load
+printf '%-6s %-9s %-7s %-8s %-8s %-8s %-8s %-7s %-9s %-6s %-6s %s\n' calls succeeded failed answered "p50 ms" "p99 ms" "max ms" ">40 ms" intervals sent cores load
 for n in "${steps[@]}"; do
   caller=88$n
   ramp_s=$(( (n + rate - 1) / rate ))
@@ -133,8 +134,9 @@ print("%d GC pauses in the capture window, longest %.1f ms" % (len(pauses), max(
 import json, sys
 n, ok, bad, answered, jitter, cores, load = sys.argv[1:8]
 j = json.loads(jitter)
-print("%-6s %-9s %-7s %-8s %-8s %-8s %-8s %-7s %-9s %-6s %s" % (
-    n, ok, bad, answered, j["p50_ms"], j["p99_ms"], j["max_ms"], j["over_40ms"], j["intervals"], cores, load))
+print("%-6s %-9s %-7s %-8s %-8s %-8s %-8s %-7s %-9s %-6s %-6s %s" % (
+    n, ok, bad, answered, j["p50_ms"], j["p99_ms"], j["max_ms"], j["over_40ms"], j["intervals"],
+    "%d%%" % round(100 * j["sent_ratio"]) if j["sent_ratio"] else "?", cores, load))
 PY
   # dumpcap: "Packets received/dropped on interface 'Loopback: lo': 123/0 (...)"
   capture=$(sed -n "s/.*Packets received\/dropped on interface.*: \([0-9]*\)\/\([0-9]*\) (.*/\1 packets captured, \2 dropped by the capture/p" "$work/dumpcap-$n.log")
