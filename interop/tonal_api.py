@@ -13,6 +13,7 @@
       counts that caller's stored calls, and those whose trace shows key 1 answered.
   tonal_api.py check  --ivr FILE --caller NUMBER --digits 1:rfc4733,2:rfc4733,5:sip_info
                       [--result hangup] [--called-did] [--timeout S]
+      (a key's transport may be alternatives: 1:rfc4733|sip_info)
       finds the caller's call in the call history and checks its result and its trace.
 
 The interop IVR (a three-step menu, so that every key and the transport it came by shows in
@@ -279,7 +280,9 @@ def check(args):
     trace = api.get("/client/%d/call_history/%s/trace" % (ivr["client_id"], row["call_uuid"]))
     used = [(e.get("digit"), e.get("transport")) for e in trace if e.get("type") == "digit" and e.get("used")]
     wanted = [tuple(item.split(":", 1)) for item in args.digits.split(",")] if args.digits else []
-    if used != wanted:
+    if len(used) != len(wanted) or any(
+            key != want_key or transport not in want_transports.split("|")
+            for (key, transport), (want_key, want_transports) in zip(used, wanted)):
         problems.append("keys used %s, expected %s" % (fmt(used), fmt(wanted)))
     if row["result"] != args.result:
         problems.append("result %r, expected %r" % (row["result"], args.result))
@@ -321,7 +324,8 @@ def main():
     p = commands.add_parser("check")
     p.add_argument("--ivr", required=True, help="the file setup wrote")
     p.add_argument("--caller", required=True, help="the caller's number, as the peer sent it")
-    p.add_argument("--digits", default="", help="keys the IVR must have used, in order, as KEY:TRANSPORT,...")
+    p.add_argument("--digits", default="",
+                   help="keys the IVR must have used, in order, as KEY:TRANSPORT,... (TRANSPORT may be A|B: either)")
     p.add_argument("--result", default="hangup")
     p.add_argument("--called-did", action="store_true", help="the call was made to the IVR's DID")
     p.add_argument("--timeout", type=int, default=20, help="seconds to wait for the call to be stored")
