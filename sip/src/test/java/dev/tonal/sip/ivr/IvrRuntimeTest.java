@@ -47,6 +47,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The per-call IVR runtime on a real SIP server (the application's end-to-end tests cover
@@ -123,12 +124,17 @@ class IvrRuntimeTest {
 		assertThat(summary.trace()).extracting((entry) -> entry.type())
 			.startsWith("sip", "sip", "rtp", "sip", "rtp", "context_entered");
 		// The timer is cancelled before the summary is handed over; the SIP call is
-		// forgotten and its RTP port closed before its BYE is sent.
+		// forgotten and its RTP channel closed before its BYE is sent.
 		assertThat(this.runtime.timers().getQueue()).as("armed timers").isEmpty();
 		assertThat(this.server.activeCalls()).as("SIP calls").isZero();
-		try (DatagramChannel again = DatagramChannel.open()) {
-			again.bind(serverRtp); // the call's RTP port was released
-		}
+		// The call's RTP port is released: closing the channel wakes its receiving
+		// (virtual) thread, and the port is freed once that thread has run, which under
+		// load may take a moment.
+		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+			try (DatagramChannel again = DatagramChannel.open()) {
+				again.bind(serverRtp);
+			}
+		});
 		// The runtime counts the call until just after its summary was handed over, on
 		// the call's thread: reading the count now races with that, so wait (bounded).
 		assertThat(this.runtime.close(Duration.ofSeconds(5))).as("every call finished").isTrue();
