@@ -44,33 +44,9 @@ if [ ! -f "$jar" ]; then
   (cd "$root" && timeout 1200 ./mvnw -q -DskipTests -pl app -am package) || { echo "interop: the build failed"; echo "interop: 0 passed, $tests failed"; exit 1; }
 fi
 
-work=$(mktemp -d /tmp/tonal-interop.XXXXXX)
-server_pid=
-cleanup() {
-  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
-    kill "$server_pid" 2>/dev/null
-    for _ in $(seq 1 50); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.2; done
-    kill -9 "$server_pid" 2>/dev/null
-  fi
-  if [ -n "${KEEP:-}" ]; then echo "interop: work directory kept: $work"; else rm -rf "$work"; fi
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-free_port() { python3 "$here/free_port.py" "$@"; }
-http_port=$(free_port)
-sip_port=$(free_port)
-rtp_range=$(free_port --range 200)
-admin=interop-admin:interop-admin-secret-$RANDOM$RANDOM
-base=http://127.0.0.1:$http_port
-
-say "starting $jar: HTTP $http_port, SIP $sip_port (UDP, TCP), RTP $rtp_range"
-TONAL_ADMIN_CLIENT_ID=${admin%%:*} TONAL_ADMIN_CLIENT_SECRET=${admin#*:} \
-  "$JAVA_HOME/bin/java" -Xmx512m -jar "$jar" \
-  --server.address=127.0.0.1 --server.port="$http_port" --tonal.data-dir="$work/data" \
-  --tonal.sip.host=127.0.0.1 --tonal.sip.port="$sip_port" --tonal.sip.public-address=127.0.0.1 \
-  --tonal.rtp.ports="$rtp_range" >"$work/server.log" 2>&1 &
-server_pid=$!
+. "$root/interop/server.sh"
+tonal_server_start interop
+say "started $jar: HTTP $http_port, SIP $sip_port (UDP, TCP), RTP $rtp_range"
 if ! python3 "$here/tonal_api.py" wait --base "$base" --admin "$admin" --timeout 180; then
   tail -n 40 "$work/server.log"; echo "interop: 0 passed, $tests failed"; exit 1
 fi

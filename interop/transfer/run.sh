@@ -26,35 +26,10 @@ if [ ! -f "$jar" ]; then
   (cd "$root" && timeout 1200 ./mvnw -q -DskipTests -pl app -am package) || fail "the build failed"
 fi
 
-work=$(mktemp -d /tmp/tonal-transfer-interop.XXXXXX)
-server_pid=
-cleanup() {
-  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
-    kill "$server_pid" 2>/dev/null
-    for _ in $(seq 1 50); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.2; done
-    kill -9 "$server_pid" 2>/dev/null
-  fi
-  if [ -n "${KEEP:-}" ]; then echo "transfer interop: work directory kept: $work"; else rm -rf "$work"; fi
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-free_port() { python3 "$root/interop/free_port.py" "$@"; }
-http_port=$(free_port)
-sip_port=$(free_port)
+. "$root/interop/server.sh"
 trunk_port=$(free_port)
-rtp_range=$(free_port --range 200)
-admin=transfer-admin:transfer-admin-secret-$RANDOM$RANDOM
-base=http://127.0.0.1:$http_port
-
+tonal_server_start transfer-interop --tonal.trunk.uri="sip:{number}@127.0.0.1:$trunk_port" --tonal.transfer.ring-timeout=15s
 echo "transfer interop: server on HTTP $http_port, SIP $sip_port, trunk UAS on $trunk_port"
-TONAL_ADMIN_CLIENT_ID=${admin%%:*} TONAL_ADMIN_CLIENT_SECRET=${admin#*:} \
-  "$JAVA_HOME/bin/java" -Xmx512m -jar "$jar" \
-  --server.address=127.0.0.1 --server.port="$http_port" --tonal.data-dir="$work/data" \
-  --tonal.sip.host=127.0.0.1 --tonal.sip.port="$sip_port" --tonal.sip.public-address=127.0.0.1 \
-  --tonal.rtp.ports="$rtp_range" --tonal.trunk.uri="sip:{number}@127.0.0.1:$trunk_port" \
-  --tonal.transfer.ring-timeout=15s >"$work/server.log" 2>&1 &
-server_pid=$!
 python3 "$root/interop/tonal_api.py" wait --base "$base" --admin "$admin" --timeout 180 \
   || { tail -n 40 "$work/server.log"; fail "the server did not start"; }
 python3 "$root/interop/wait_port.py" "$sip_port" 30 || { tail -n 20 "$work/server.log"; fail "no SIP listener"; }
