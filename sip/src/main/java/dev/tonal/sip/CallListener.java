@@ -1,5 +1,7 @@
 package dev.tonal.sip;
 
+import java.net.InetSocketAddress;
+
 /**
  * Receives one call's events, always one at a time and in order, on the call's own
  * virtual thread: a slow listener delays only its own call. Exceptions thrown here are
@@ -28,6 +30,14 @@ public interface CallListener {
 	 * A re-INVITE changed where or whether the caller wants RTP (address change, hold).
 	 */
 	default void remoteMediaChanged(SipCall call, RemoteMedia media) {
+	}
+
+	/**
+	 * The caller's RTP comes from {@code source}, so our RTP now goes there (symmetric
+	 * RTP: the caller may be behind NAT); reported when it first arrives and when it
+	 * moves.
+	 */
+	default void rtpLatched(SipCall call, InetSocketAddress source) {
 	}
 
 	/** The call is over; no other event follows. */

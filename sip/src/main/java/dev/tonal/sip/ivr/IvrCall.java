@@ -1,5 +1,6 @@
 package dev.tonal.sip.ivr;
 
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -138,6 +139,12 @@ final class IvrCall implements CallListener {
 	@Override
 	public void remoteMediaChanged(SipCall call, RemoteMedia media) {
 		wire("sip", "re-INVITE: RTP to " + describe(media));
+	}
+
+	@Override
+	public void rtpLatched(SipCall call, InetSocketAddress source) {
+		wire("rtp", "caller's RTP comes from " + source.getAddress().getHostAddress() + ":" + source.getPort()
+				+ ": sending there");
 	}
 
 	@Override

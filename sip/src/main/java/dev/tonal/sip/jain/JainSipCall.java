@@ -18,6 +18,7 @@ import dev.tonal.sip.sdp.SdpAnswer;
 import dev.tonal.sip.sdp.SdpException;
 import dev.tonal.sip.sdp.SdpOffer;
 
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -217,7 +218,7 @@ final class JainSipCall implements SipCall {
 			this.rtp = socket;
 			this.answer = negotiated.get();
 			this.remoteMedia = remoteMediaOf(this.answer);
-			this.media = new CallMedia(socket, this.answer, this.events, this::keyPressed);
+			this.media = new CallMedia(socket, this.answer, this.events, this::keyPressed, this::rtpLatched);
 			this.state = State.RINGING;
 			send(this.invite, response(Response.RINGING, this.inviteRequest));
 		}
@@ -416,6 +417,13 @@ final class JainSipCall implements SipCall {
 	private void keyPressed(char key, DtmfTransport transport) {
 		if (this.listener != null && endReason().isEmpty()) {
 			this.listener.dtmf(this, new Dtmf(key, transport));
+		}
+	}
+
+	/** Where the caller's RTP comes from (symmetric RTP), on the executor. */
+	private void rtpLatched(InetSocketAddress source) {
+		if (this.listener != null && endReason().isEmpty()) {
+			this.listener.rtpLatched(this, source);
 		}
 	}
 

@@ -20,6 +20,7 @@ import dev.tonal.media.dtmf.TelephoneEventReceiver;
 import dev.tonal.media.rtp.AudioFrames;
 import dev.tonal.media.rtp.MalformedRtpException;
 import dev.tonal.media.rtp.RtpPacket;
+import dev.tonal.media.rtp.RtpReorderBuffer;
 import dev.tonal.media.rtp.RtpSender;
 import dev.tonal.sip.RemoteMedia;
 import dev.tonal.sip.b2bua.BridgeEnd;
@@ -28,9 +29,11 @@ import dev.tonal.sip.sdp.SdpAnswer;
 
 /**
  * One call's RTP. Sends what the call plays as G.711, one packet per tick of the shared
- * {@link MediaClock}, to the caller's current address (nothing while the caller holds).
- * Reads what the caller sends on a virtual thread and turns it into key presses: RFC 4733
- * telephone-events, or in-band tones when no telephone-event was negotiated.
+ * {@link MediaClock}, to the caller's current address (nothing while the caller holds):
+ * where its RTP comes from once it arrives ({@link SymmetricRtp}), else where its SDP
+ * says. Reads what the caller sends on a virtual thread, in sequence order without
+ * duplicates, and turns it into key presses: RFC 4733 telephone-events, or in-band tones
+ * when no telephone-event was negotiated.
  *
  * <p>
  * Key presses and "finished playing" callbacks are handed to the call's executor, never
@@ -39,6 +42,13 @@ import dev.tonal.sip.sdp.SdpAnswer;
 public final class CallMedia implements MediaClock.Stream, BridgeEnd {
 
 	private static final Logger log = Logger.getLogger(CallMedia.class.getName());
+
+	/**
+	 * How many early packets may wait for a missing one: 40 ms at 20 ms a packet. Enough
+	 * for the usual one-packet swap, and a packet that is really lost costs little delay.
+	 * In order, nothing waits.
+	 */
+	private static final int REORDER_DEPTH = 2;
 
 	private final RtpSocket socket;
 
@@ -52,11 +62,13 @@ public final class CallMedia implements MediaClock.Stream, BridgeEnd {
 
 	private final KeyListener keys;
 
+	private final Consumer<InetSocketAddress> latched;
+
 	private final RtpSender sender = RtpSender.withRandomStart(ThreadLocalRandom.current());
 
 	private final AtomicReference<Playback> playback = new AtomicReference<>();
 
-	private volatile InetSocketAddress target;
+	private final SymmetricRtp destination;
 
 	/** Where the caller's packets go while the call is bridged (transfer), or null. */
 	private volatile Consumer<RtpPacket> relaySink;
@@ -79,14 +91,19 @@ public final class CallMedia implements MediaClock.Stream, BridgeEnd {
 	 * @param answer what was negotiated (codec and telephone-event payload types)
 	 * @param callThread the call's serial executor
 	 * @param keys where key presses go
+	 * @param latched told, on the call's executor, where the caller's RTP comes from when
+	 * we start sending there
 	 */
-	public CallMedia(RtpSocket socket, SdpAnswer answer, Executor callThread, KeyListener keys) {
+	public CallMedia(RtpSocket socket, SdpAnswer answer, Executor callThread, KeyListener keys,
+			Consumer<InetSocketAddress> latched) {
 		this.socket = socket;
 		this.law = answer.codec();
 		this.audioPayloadType = answer.payloadType();
 		this.eventPayloadType = answer.telephoneEvent();
 		this.callThread = callThread;
 		this.keys = keys;
+		this.latched = latched;
+		this.destination = new SymmetricRtp(this.audioPayloadType, this.eventPayloadType.orElse(-1));
 	}
 
 	/** Starts sending on the clock's ticks and receiving on a virtual thread. */
@@ -109,7 +126,7 @@ public final class CallMedia implements MediaClock.Stream, BridgeEnd {
 
 	/** Follows the caller's address and hold state (re-INVITE, late answer). */
 	public void sendTo(RemoteMedia remote) {
-		this.target = (remote != null && remote.wantsOurAudio()) ? remote.address() : null;
+		this.destination.follow(remote);
 	}
 
 	/**
@@ -166,7 +183,7 @@ public final class CallMedia implements MediaClock.Stream, BridgeEnd {
 	/** Sends the bridged callee's packet to the caller as part of this call's stream. */
 	@Override
 	public void sendRelayed(RtpPacket packet, int payloadType) {
-		InetSocketAddress to = this.target;
+		InetSocketAddress to = this.destination.target();
 		if (to == null) {
 			return;
 		}
@@ -188,7 +205,7 @@ public final class CallMedia implements MediaClock.Stream, BridgeEnd {
 			return;
 		}
 		short[] frame = current.frames().next();
-		InetSocketAddress to = this.target;
+		InetSocketAddress to = this.destination.target();
 		if (to != null) {
 			RtpPacket packet;
 			synchronized (this.sender) {
@@ -221,14 +238,16 @@ public final class CallMedia implements MediaClock.Stream, BridgeEnd {
 	private void receive() {
 		TelephoneEventReceiver events = new TelephoneEventReceiver();
 		InbandDtmfDetector tones = new InbandDtmfDetector();
+		RtpReorderBuffer order = new RtpReorderBuffer(REORDER_DEPTH);
 		ByteBuffer buffer = ByteBuffer.allocate(2048);
 		while (!this.socket.isClosed()) {
-			RtpPacket packet;
+			RtpPacket received;
+			InetSocketAddress source;
 			try {
 				buffer.clear();
-				this.socket.channel().receive(buffer);
+				source = (InetSocketAddress) this.socket.channel().receive(buffer);
 				buffer.flip();
-				packet = RtpPacket.parse(buffer.array(), 0, buffer.limit());
+				received = RtpPacket.parse(buffer.array(), 0, buffer.limit());
 			}
 			catch (ClosedChannelException ex) {
 				return;
@@ -240,18 +259,35 @@ public final class CallMedia implements MediaClock.Stream, BridgeEnd {
 			catch (MalformedRtpException ex) {
 				continue;
 			}
-			Consumer<RtpPacket> sink = this.relaySink;
-			if (sink != null) {
-				sink.accept(packet);
+			SymmetricRtp.Verdict verdict = this.destination.receive(source, received);
+			if (verdict == SymmetricRtp.Verdict.STRAY) {
 				continue;
 			}
-			if (this.eventPayloadType.isPresent() && packet.payloadType() == this.eventPayloadType.getAsInt()) {
-				events.receive(packet).ifPresent((key) -> report(key, DtmfTransport.RFC4733));
+			if (verdict == SymmetricRtp.Verdict.LATCHED) {
+				log.fine(() -> "RTP on port " + this.socket.port() + " comes from " + source + " (SSRC "
+						+ received.ssrc() + "): sending there");
+				this.callThread.execute(() -> this.latched.accept(source));
 			}
-			else if (this.eventPayloadType.isEmpty() && packet.payloadType() == this.audioPayloadType) {
-				short[] samples = G711.decode(this.law, packet.payload(), 0, packet.payload().length);
-				tones.process(samples, 0, samples.length).forEach((key) -> report(key, DtmfTransport.INBAND));
+			// A duplicate must not count a tone twice nor be heard twice by a bridged
+			// party.
+			for (RtpPacket packet : order.offer(received)) {
+				handle(packet, events, tones);
 			}
+		}
+	}
+
+	private void handle(RtpPacket packet, TelephoneEventReceiver events, InbandDtmfDetector tones) {
+		Consumer<RtpPacket> sink = this.relaySink;
+		if (sink != null) {
+			sink.accept(packet);
+			return;
+		}
+		if (this.eventPayloadType.isPresent() && packet.payloadType() == this.eventPayloadType.getAsInt()) {
+			events.receive(packet).ifPresent((key) -> report(key, DtmfTransport.RFC4733));
+		}
+		else if (this.eventPayloadType.isEmpty() && packet.payloadType() == this.audioPayloadType) {
+			short[] samples = G711.decode(this.law, packet.payload(), 0, packet.payload().length);
+			tones.process(samples, 0, samples.length).forEach((key) -> report(key, DtmfTransport.INBAND));
 		}
 	}
 
