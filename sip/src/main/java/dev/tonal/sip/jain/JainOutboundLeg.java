@@ -31,7 +31,9 @@ import javax.sip.message.Response;
  * One outbound leg on JAIN-SIP: an INVITE (UAC) with our SDP offer to a registered device
  * or through the trunk, answering a digest challenge once when credentials are
  * configured, ACKing the 200 and ending with CANCEL or BYE. Signalling state is guarded
- * by {@code this}; listener events are delivered outside the lock.
+ * by {@code this}, and every decision to end the leg moves it to ENDED under the same
+ * lock (a response handled concurrently must never see a leg being ended as still alive);
+ * listener events are delivered outside the lock.
  *
  * <pre>
  * CALLING --1xx--> PROCEEDING --2xx/ACK--> ANSWERED --BYE either way--> ENDED
@@ -155,6 +157,9 @@ final class JainOutboundLeg implements OutboundLeg {
 					return;
 				}
 			}
+			// ENDED before the lock is released: a 200 handled right after our
+			// CANCEL must find the leg ended (and hang up), not answered.
+			this.state = State.ENDED;
 		}
 		end();
 	}
@@ -223,6 +228,7 @@ final class JainOutboundLeg implements OutboundLeg {
 			}
 			else {
 				sendBye();
+				this.state = State.ENDED;
 			}
 		}
 		if (accepted) {
@@ -242,6 +248,7 @@ final class JainOutboundLeg implements OutboundLeg {
 		boolean report;
 		synchronized (this) {
 			report = this.state != State.ENDED;
+			this.state = State.ENDED;
 		}
 		end();
 		if (report) {
@@ -292,6 +299,7 @@ final class JainOutboundLeg implements OutboundLeg {
 		boolean report;
 		synchronized (this) {
 			report = this.state == State.CALLING || this.state == State.PROCEEDING;
+			this.state = State.ENDED;
 		}
 		end();
 		if (report) {
@@ -316,6 +324,7 @@ final class JainOutboundLeg implements OutboundLeg {
 		boolean report;
 		synchronized (this) {
 			report = this.state == State.ANSWERED;
+			this.state = State.ENDED;
 		}
 		end();
 		if (report) {

@@ -143,6 +143,26 @@ class ForkAndBridgeTest {
 		assertThat(this.second.awaitEnd()).isEqualTo("CANCEL");
 	}
 
+	/**
+	 * The caller hangs up just as the callee answers: the leg's CANCEL crosses the 200,
+	 * so the callee, who answered anyway, must get a BYE after the ACK. Hanging up when
+	 * the 180 is reported lands between the callee's 180 and 200 (sent back to back); the
+	 * race is narrow, so it is run many times (before the fix, some attempt in 200 got
+	 * neither CANCEL nor BYE in every run tried).
+	 */
+	@Test
+	void rule16_aLegAnsweringWhileItIsHungUp_getsBye() {
+		for (int attempt = 0; attempt < 200; attempt++) {
+			HangUpWhenRinging hangUpWhenRinging = new HangUpWhenRinging();
+			this.events.execute(() -> hangUpWhenRinging.fork = Fork.start(this.server.dialer(),
+					Map.of("050", List.of(leg(this.second))), Duration.ofSeconds(20), this.timer, this.events,
+					hangUpWhenRinging));
+
+			assertThat(this.second.awaitEnd()).as("attempt %d", attempt).isEqualTo("BYE");
+			this.second.clearHistory();
+		}
+	}
+
 	@Test
 	void rule21_theLegPresentsTheGivenCallerId() {
 		this.first.behave(Behaviour.BUSY);
@@ -247,6 +267,34 @@ class ForkAndBridgeTest {
 
 	private static LegRequest leg(TestDevice device) {
 		return new LegRequest(target(device), "100", "Caller", G711.Law.ULAW, null);
+	}
+
+	/**
+	 * Hangs the whole fork up as soon as it rings (on the events executor), or once
+	 * answered when the stack handled the 200 first (a 180 after it is dropped).
+	 */
+	private static final class HangUpWhenRinging implements Fork.Listener {
+
+		private Fork fork;
+
+		@Override
+		public void ringing() {
+			this.fork.hangUpAll();
+		}
+
+		@Override
+		public void answered(String destination, OutboundLeg leg) {
+			this.fork.hangUpAll();
+		}
+
+		@Override
+		public void failed(String destination, String reason) {
+		}
+
+		@Override
+		public void calleeHungUp(String destination) {
+		}
+
 	}
 
 	/** Keeps the fork's reports as text, in order. */
