@@ -1,7 +1,7 @@
 package dev.tonal.sip;
 
 import dev.tonal.sip.b2bua.Dialer;
-import dev.tonal.sip.media.CallMedia;
+import dev.tonal.sip.rtp.CallMedia;
 import dev.tonal.sip.rtp.RtpSocket;
 import dev.tonal.sip.sdp.SdpAnswer;
 

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import dev.tonal.app.registrar.JdbcRegistrations;
+import dev.tonal.app.registration.JdbcRegistrations;
 import dev.tonal.sip.CallListener;
 import dev.tonal.sip.b2bua.DestinationResolver;
 import dev.tonal.sip.b2bua.DirectPhoneCall;

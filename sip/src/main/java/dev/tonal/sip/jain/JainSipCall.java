@@ -10,7 +10,7 @@ import dev.tonal.sip.RemoteMedia;
 import dev.tonal.sip.Route;
 import dev.tonal.sip.SerialExecutor;
 import dev.tonal.sip.SipCall;
-import dev.tonal.sip.media.CallMedia;
+import dev.tonal.sip.rtp.CallMedia;
 import dev.tonal.sip.rtp.RtpPortAllocator.NoRtpPortException;
 import dev.tonal.sip.rtp.RtpSocket;
 import dev.tonal.sip.sdp.MediaLine;

@@ -1,0 +1,97 @@
+package dev.tonal.app.telephony;
+
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+import dev.tonal.app.call.CallInteractiveClient;
+import dev.tonal.app.call.CallRecorder;
+import dev.tonal.app.call.FinishedCall;
+import dev.tonal.app.call.SynthesisedGreetings;
+import dev.tonal.app.call.TextToSpeech;
+import dev.tonal.engine.Command;
+import dev.tonal.engine.Event;
+import dev.tonal.sip.b2bua.DestinationResolver;
+import dev.tonal.sip.ivrcall.IvrCallPorts;
+import dev.tonal.sip.ivrcall.IvrCallSummary;
+
+/**
+ * The application's services for one IVR call: the client's sound audio, Call
+ * Interactive, text-to-speech (with this call's own greetings) and the call recorder.
+ */
+final class AppCallPorts implements IvrCallPorts {
+
+	private final long clientId;
+
+	private final SoundAudio sounds;
+
+	private final CallInteractiveClient http;
+
+	private final TextToSpeech tts;
+
+	private final CallRecorder recorder;
+
+	private final SynthesisedGreetings greetings = new SynthesisedGreetings();
+
+	private final DestinationResolver destinations;
+
+	private final Function<String, Optional<NextIvr>> ivrs;
+
+	AppCallPorts(long clientId, SoundAudio sounds, CallInteractiveClient http, TextToSpeech tts, CallRecorder recorder,
+			DestinationResolver destinations, Function<String, Optional<NextIvr>> ivrs) {
+		this.destinations = destinations;
+		this.ivrs = ivrs;
+		this.clientId = clientId;
+		this.sounds = sounds;
+		this.http = http;
+		this.tts = tts;
+		this.recorder = recorder;
+	}
+
+	@Override
+	public Optional<short[]> sound(long soundId) {
+		return this.sounds.samples(this.clientId, soundId);
+	}
+
+	@Override
+	public Optional<short[]> namedSound(String name) {
+		return this.sounds.named(this.clientId, name);
+	}
+
+	@Override
+	public CompletableFuture<Event> httpRequest(Command.HttpRequest request) {
+		return this.http.send(request);
+	}
+
+	@Override
+	public CompletableFuture<Event> synthesise(Command.Synthesise request) {
+		return this.tts.synthesise(request, this.greetings);
+	}
+
+	@Override
+	public Optional<short[]> greeting(String reference) {
+		return this.greetings.samples(reference);
+	}
+
+	@Override
+	public DestinationResolver destinations() {
+		return this.destinations;
+	}
+
+	@Override
+	public Optional<NextIvr> ivr(String extension) {
+		return this.ivrs.apply(extension);
+	}
+
+	@Override
+	public void finished(IvrCallSummary call) {
+		this.recorder.record(new FinishedCall(call.callUuid(), call.snapshot().clientId(),
+				call.snapshot().extensionId(), call.start(), call.end(), call.callerIdNumber(), call.callerIdName(),
+				call.calledDid(), call.result(), call.trace(),
+				call.ratings()
+					.stream()
+					.map((rating) -> new FinishedCall.Rating(rating.at(), rating.rate(), rating.maxRate()))
+					.toList()));
+	}
+
+}
