@@ -70,6 +70,9 @@ public final class CallMedia implements MediaClock.Stream, BridgeEnd {
 
 	private final SymmetricRtp destination;
 
+	/** Who hears the caller's decoded audio (speech recognition, voicemail), or null. */
+	private volatile CallerAudioListener callerAudio;
+
 	/** Where the caller's packets go while the call is bridged (transfer), or null. */
 	private volatile Consumer<RtpPacket> relaySink;
 
@@ -80,6 +83,18 @@ public final class CallMedia implements MediaClock.Stream, BridgeEnd {
 	public interface KeyListener {
 
 		void key(char key, DtmfTransport transport);
+
+	}
+
+	/**
+	 * Hears what the caller says: each received audio packet decoded to 8 kHz mono 16-bit
+	 * PCM, in sequence order. Runs on the receive thread, so it must be quick and must
+	 * not block: hand anything heavy (recognition, storage) to another thread.
+	 */
+	@FunctionalInterface
+	public interface CallerAudioListener {
+
+		void audio(short[] samples);
 
 	}
 
@@ -169,6 +184,15 @@ public final class CallMedia implements MediaClock.Stream, BridgeEnd {
 	@Override
 	public OptionalInt eventPayloadType() {
 		return this.eventPayloadType;
+	}
+
+	/**
+	 * Hands the caller's decoded audio to {@code listener} (one at a time: it replaces
+	 * the previous one); {@code null} stops that. Not while bridged: then the audio is
+	 * relayed.
+	 */
+	public void listenToCaller(CallerAudioListener listener) {
+		this.callerAudio = listener;
 	}
 
 	/**
@@ -285,9 +309,19 @@ public final class CallMedia implements MediaClock.Stream, BridgeEnd {
 		if (this.eventPayloadType.isPresent() && packet.payloadType() == this.eventPayloadType.getAsInt()) {
 			events.receive(packet).ifPresent((key) -> report(key, DtmfTransport.RFC4733));
 		}
-		else if (this.eventPayloadType.isEmpty() && packet.payloadType() == this.audioPayloadType) {
+		else if (packet.payloadType() == this.audioPayloadType) {
+			CallerAudioListener listener = this.callerAudio;
+			boolean inband = this.eventPayloadType.isEmpty();
+			if (!inband && listener == null) {
+				return;
+			}
 			short[] samples = G711.decode(this.law, packet.payload(), 0, packet.payload().length);
-			tones.process(samples, 0, samples.length).forEach((key) -> report(key, DtmfTransport.INBAND));
+			if (inband) {
+				tones.process(samples, 0, samples.length).forEach((key) -> report(key, DtmfTransport.INBAND));
+			}
+			if (listener != null) {
+				listener.audio(samples);
+			}
 		}
 	}
 
