@@ -1,152 +1,14 @@
 package dev.tonal.model;
 
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One rule of a context option (api.md §7): an action with its parameters and up to three
  * conditions. Field names mirror the API's JSON names in camelCase; {@code null} means
- * unset. Which fields an action requires is decided by the validation in this module, not
- * here.
- *
- * <table>
- * <caption>Fields</caption>
- * <tr>
- * <td>{@code id}</td>
- * <td>read-only; unique platform-wide</td>
- * </tr>
- * <tr>
- * <td>{@code action}</td>
- * <td>always required</td>
- * </tr>
- * <tr>
- * <td>{@code sound}</td>
- * <td>sound id: play_sound, quality_rate, voice_helper</td>
- * </tr>
- * <tr>
- * <td>{@code soundType}</td>
- * <td>with sound on play_sound</td>
- * </tr>
- * <tr>
- * <td>{@code playSoundFromVariable}</td>
- * <td>play the Call Interactive TTS greeting if there is one</td>
- * </tr>
- * <tr>
- * <td>{@code digits}</td>
- * <td>play_digits: 0-9*#</td>
- * </tr>
- * <tr>
- * <td>{@code playDigitsMethod}</td>
- * <td>play_digits(_from_variable)</td>
- * </tr>
- * <tr>
- * <td>{@code playDigitsVariable}</td>
- * <td>play_digits_from_variable</td>
- * </tr>
- * <tr>
- * <td>{@code silenceTime}</td>
- * <td>play_silence, ms</td>
- * </tr>
- * <tr>
- * <td>{@code context}</td>
- * <td>jump_to_context target context id</td>
- * </tr>
- * <tr>
- * <td>{@code contextOption}</td>
- * <td>option entered by jump_to_context; null means start</td>
- * </tr>
- * <tr>
- * <td>{@code transferDst}</td>
- * <td>transfer, simple_transfer: destinations separated by spaces</td>
- * </tr>
- * <tr>
- * <td>{@code transferVariable}</td>
- * <td>transfer_from_variable</td>
- * </tr>
- * <tr>
- * <td>{@code setVariableName}</td>
- * <td>set_variable</td>
- * </tr>
- * <tr>
- * <td>{@code setVariableValue}</td>
- * <td>set_variable; variables expanded</td>
- * </tr>
- * <tr>
- * <td>{@code recordDigitsVariable}</td>
- * <td>record_digits</td>
- * </tr>
- * <tr>
- * <td>{@code recordDigitsMax}</td>
- * <td>record_digits: 1..64</td>
- * </tr>
- * <tr>
- * <td>{@code recordDigitsSound}</td>
- * <td>record_digits: optional prompt</td>
- * </tr>
- * <tr>
- * <td>{@code callInteractiveUrl}</td>
- * <td>call_interactive; variables expanded</td>
- * </tr>
- * <tr>
- * <td>{@code callInteractiveMethod}</td>
- * <td>call_interactive: GET or POST</td>
- * </tr>
- * <tr>
- * <td>{@code callInteractiveTimeout}</td>
- * <td>call_interactive, seconds; null means 5</td>
- * </tr>
- * <tr>
- * <td>{@code callerIdNumber}</td>
- * <td>set_caller_id_number; variables expanded</td>
- * </tr>
- * <tr>
- * <td>{@code callerIdName}</td>
- * <td>set_caller_id_name; variables expanded</td>
- * </tr>
- * <tr>
- * <td>{@code maxRate}</td>
- * <td>quality_rate: 1..9; null means 5</td>
- * </tr>
- * <tr>
- * <td>{@code voiceHelperRules}</td>
- * <td>voice_helper</td>
- * </tr>
- * <tr>
- * <td>{@code voiceHelperTimeout}</td>
- * <td>voice_helper, ms; null means 10000</td>
- * </tr>
- * <tr>
- * <td>{@code voiceHelperDigitsMax}</td>
- * <td>voice_helper; null means 1</td>
- * </tr>
- * <tr>
- * <td>{@code voiceHelperFinalCount}</td>
- * <td>voice_helper attempts; null means 1</td>
- * </tr>
- * <tr>
- * <td>{@code voiceHelperClassicTerm}</td>
- * <td>voice_helper: # ends listening; null means false</td>
- * </tr>
- * <tr>
- * <td>{@code interval}</td>
- * <td>condition: interval id</td>
- * </tr>
- * <tr>
- * <td>{@code callerIdAction}</td>
- * <td>condition; never null (ANY)</td>
- * </tr>
- * <tr>
- * <td>{@code callerId}</td>
- * <td>condition: regular expression for matches/not_matches</td>
- * </tr>
- * <tr>
- * <td>{@code matchVariableName}</td>
- * <td>condition</td>
- * </tr>
- * <tr>
- * <td>{@code matchVariableValue}</td>
- * <td>condition</td>
- * </tr>
- * </table>
+ * unset. What each field is, and its format, is {@link RuleField}; which fields an action
+ * requires is decided by the validation in this module, not here.
  */
 public record Rule(Long id, Action action, Long sound, SoundType soundType, boolean playSoundFromVariable,
 		String digits, PlayDigitsMethod playDigitsMethod, String playDigitsVariable, Integer silenceTime, Long context,
@@ -172,296 +34,192 @@ public record Rule(Long id, Action action, Long sound, SoundType soundType, bool
 	/** A builder holding this rule's values, to derive a changed copy. */
 	public Builder toBuilder() {
 		Builder b = new Builder();
-		b.id = this.id;
-		b.action = this.action;
-		b.sound = this.sound;
-		b.soundType = this.soundType;
-		b.playSoundFromVariable = this.playSoundFromVariable;
-		b.digits = this.digits;
-		b.playDigitsMethod = this.playDigitsMethod;
-		b.playDigitsVariable = this.playDigitsVariable;
-		b.silenceTime = this.silenceTime;
-		b.context = this.context;
-		b.contextOption = this.contextOption;
-		b.transferDst = this.transferDst;
-		b.transferVariable = this.transferVariable;
-		b.setVariableName = this.setVariableName;
-		b.setVariableValue = this.setVariableValue;
-		b.recordDigitsVariable = this.recordDigitsVariable;
-		b.recordDigitsMax = this.recordDigitsMax;
-		b.recordDigitsSound = this.recordDigitsSound;
-		b.callInteractiveUrl = this.callInteractiveUrl;
-		b.callInteractiveMethod = this.callInteractiveMethod;
-		b.callInteractiveTimeout = this.callInteractiveTimeout;
-		b.callerIdNumber = this.callerIdNumber;
-		b.callerIdName = this.callerIdName;
-		b.maxRate = this.maxRate;
-		b.voiceHelperRules = this.voiceHelperRules;
-		b.voiceHelperTimeout = this.voiceHelperTimeout;
-		b.voiceHelperDigitsMax = this.voiceHelperDigitsMax;
-		b.voiceHelperFinalCount = this.voiceHelperFinalCount;
-		b.voiceHelperClassicTerm = this.voiceHelperClassicTerm;
-		b.interval = this.interval;
-		b.callerIdAction = this.callerIdAction;
-		b.callerId = this.callerId;
-		b.matchVariableName = this.matchVariableName;
-		b.matchVariableValue = this.matchVariableValue;
+		for (RuleField field : RuleField.values()) {
+			b.set(field, field.of(this));
+		}
 		return b;
 	}
 
 	/**
-	 * Builds {@link Rule}s; tests and the store use it instead of the long constructor.
+	 * Builds {@link Rule}s; tests, readers and the store use it instead of the long
+	 * constructor. Readers that go through {@link RuleField}s set values by field.
 	 */
 	public static final class Builder {
 
-		private Long id;
-
-		private Action action;
-
-		private Long sound;
-
-		private SoundType soundType;
-
-		private boolean playSoundFromVariable;
-
-		private String digits;
-
-		private PlayDigitsMethod playDigitsMethod;
-
-		private String playDigitsVariable;
-
-		private Integer silenceTime;
-
-		private Long context;
-
-		private String contextOption;
-
-		private String transferDst;
-
-		private String transferVariable;
-
-		private String setVariableName;
-
-		private String setVariableValue;
-
-		private String recordDigitsVariable;
-
-		private Integer recordDigitsMax;
-
-		private Long recordDigitsSound;
-
-		private String callInteractiveUrl;
-
-		private String callInteractiveMethod;
-
-		private Integer callInteractiveTimeout;
-
-		private String callerIdNumber;
-
-		private String callerIdName;
-
-		private Integer maxRate;
-
-		private List<VoiceHelperRule> voiceHelperRules;
-
-		private Integer voiceHelperTimeout;
-
-		private Integer voiceHelperDigitsMax;
-
-		private Integer voiceHelperFinalCount;
-
-		private Boolean voiceHelperClassicTerm;
-
-		private Long interval;
-
-		private CallerIdAction callerIdAction = CallerIdAction.ANY;
-
-		private String callerId;
-
-		private String matchVariableName;
-
-		private String matchVariableValue;
+		private final Map<RuleField, Object> values = new EnumMap<>(RuleField.class);
 
 		private Builder() {
 		}
 
-		public Builder id(Long id) {
-			this.id = id;
+		/**
+		 * Sets {@code field} to {@code value}, which must be of the field's
+		 * {@link RuleField#javaType()} or null.
+		 */
+		public Builder set(RuleField field, Object value) {
+			if (value != null && !field.javaType().isInstance(value)) {
+				throw new IllegalArgumentException(
+						field.json() + " holds " + field.javaType().getSimpleName() + ", not " + value.getClass());
+			}
+			this.values.put(field, value);
 			return this;
+		}
+
+		public Builder id(Long id) {
+			return set(RuleField.ID, id);
 		}
 
 		public Builder action(Action action) {
-			this.action = action;
-			return this;
+			return set(RuleField.ACTION, action);
 		}
 
 		public Builder sound(Long sound) {
-			this.sound = sound;
-			return this;
+			return set(RuleField.SOUND, sound);
 		}
 
 		public Builder soundType(SoundType soundType) {
-			this.soundType = soundType;
-			return this;
+			return set(RuleField.SOUND_TYPE, soundType);
 		}
 
 		public Builder playSoundFromVariable(boolean playSoundFromVariable) {
-			this.playSoundFromVariable = playSoundFromVariable;
-			return this;
+			return set(RuleField.PLAY_SOUND_FROM_VARIABLE, playSoundFromVariable);
 		}
 
 		public Builder digits(String digits) {
-			this.digits = digits;
-			return this;
+			return set(RuleField.DIGITS, digits);
 		}
 
 		public Builder playDigitsMethod(PlayDigitsMethod playDigitsMethod) {
-			this.playDigitsMethod = playDigitsMethod;
-			return this;
+			return set(RuleField.PLAY_DIGITS_METHOD, playDigitsMethod);
 		}
 
 		public Builder playDigitsVariable(String playDigitsVariable) {
-			this.playDigitsVariable = playDigitsVariable;
-			return this;
+			return set(RuleField.PLAY_DIGITS_VARIABLE, playDigitsVariable);
 		}
 
 		public Builder silenceTime(Integer silenceTime) {
-			this.silenceTime = silenceTime;
-			return this;
+			return set(RuleField.SILENCE_TIME, silenceTime);
 		}
 
 		public Builder context(Long context) {
-			this.context = context;
-			return this;
+			return set(RuleField.CONTEXT, context);
 		}
 
 		public Builder contextOption(String contextOption) {
-			this.contextOption = contextOption;
-			return this;
+			return set(RuleField.CONTEXT_OPTION, contextOption);
 		}
 
 		public Builder transferDst(String transferDst) {
-			this.transferDst = transferDst;
-			return this;
+			return set(RuleField.TRANSFER_DST, transferDst);
 		}
 
 		public Builder transferVariable(String transferVariable) {
-			this.transferVariable = transferVariable;
-			return this;
+			return set(RuleField.TRANSFER_VARIABLE, transferVariable);
 		}
 
 		public Builder setVariableName(String setVariableName) {
-			this.setVariableName = setVariableName;
-			return this;
+			return set(RuleField.SET_VARIABLE_NAME, setVariableName);
 		}
 
 		public Builder setVariableValue(String setVariableValue) {
-			this.setVariableValue = setVariableValue;
-			return this;
+			return set(RuleField.SET_VARIABLE_VALUE, setVariableValue);
 		}
 
 		public Builder recordDigitsVariable(String recordDigitsVariable) {
-			this.recordDigitsVariable = recordDigitsVariable;
-			return this;
+			return set(RuleField.RECORD_DIGITS_VARIABLE, recordDigitsVariable);
 		}
 
 		public Builder recordDigitsMax(Integer recordDigitsMax) {
-			this.recordDigitsMax = recordDigitsMax;
-			return this;
+			return set(RuleField.RECORD_DIGITS_MAX, recordDigitsMax);
 		}
 
 		public Builder recordDigitsSound(Long recordDigitsSound) {
-			this.recordDigitsSound = recordDigitsSound;
-			return this;
+			return set(RuleField.RECORD_DIGITS_SOUND, recordDigitsSound);
 		}
 
 		public Builder callInteractiveUrl(String callInteractiveUrl) {
-			this.callInteractiveUrl = callInteractiveUrl;
-			return this;
+			return set(RuleField.CALL_INTERACTIVE_URL, callInteractiveUrl);
 		}
 
 		public Builder callInteractiveMethod(String callInteractiveMethod) {
-			this.callInteractiveMethod = callInteractiveMethod;
-			return this;
+			return set(RuleField.CALL_INTERACTIVE_METHOD, callInteractiveMethod);
 		}
 
 		public Builder callInteractiveTimeout(Integer callInteractiveTimeout) {
-			this.callInteractiveTimeout = callInteractiveTimeout;
-			return this;
+			return set(RuleField.CALL_INTERACTIVE_TIMEOUT, callInteractiveTimeout);
 		}
 
 		public Builder callerIdNumber(String callerIdNumber) {
-			this.callerIdNumber = callerIdNumber;
-			return this;
+			return set(RuleField.CALLER_ID_NUMBER, callerIdNumber);
 		}
 
 		public Builder callerIdName(String callerIdName) {
-			this.callerIdName = callerIdName;
-			return this;
+			return set(RuleField.CALLER_ID_NAME, callerIdName);
 		}
 
 		public Builder maxRate(Integer maxRate) {
-			this.maxRate = maxRate;
-			return this;
+			return set(RuleField.MAX_RATE, maxRate);
 		}
 
 		public Builder voiceHelperRules(List<VoiceHelperRule> voiceHelperRules) {
-			this.voiceHelperRules = voiceHelperRules;
-			return this;
+			return set(RuleField.VOICE_HELPER_RULES, voiceHelperRules);
 		}
 
 		public Builder voiceHelperTimeout(Integer voiceHelperTimeout) {
-			this.voiceHelperTimeout = voiceHelperTimeout;
-			return this;
+			return set(RuleField.VOICE_HELPER_TIMEOUT, voiceHelperTimeout);
 		}
 
 		public Builder voiceHelperDigitsMax(Integer voiceHelperDigitsMax) {
-			this.voiceHelperDigitsMax = voiceHelperDigitsMax;
-			return this;
+			return set(RuleField.VOICE_HELPER_DIGITS_MAX, voiceHelperDigitsMax);
 		}
 
 		public Builder voiceHelperFinalCount(Integer voiceHelperFinalCount) {
-			this.voiceHelperFinalCount = voiceHelperFinalCount;
-			return this;
+			return set(RuleField.VOICE_HELPER_FINAL_COUNT, voiceHelperFinalCount);
 		}
 
 		public Builder voiceHelperClassicTerm(Boolean voiceHelperClassicTerm) {
-			this.voiceHelperClassicTerm = voiceHelperClassicTerm;
-			return this;
+			return set(RuleField.VOICE_HELPER_CLASSIC_TERM, voiceHelperClassicTerm);
 		}
 
 		public Builder interval(Long interval) {
-			this.interval = interval;
-			return this;
+			return set(RuleField.INTERVAL, interval);
 		}
 
 		public Builder callerIdAction(CallerIdAction callerIdAction) {
-			this.callerIdAction = callerIdAction;
-			return this;
+			return set(RuleField.CALLER_ID_ACTION, callerIdAction);
 		}
 
 		public Builder callerId(String callerId) {
-			this.callerId = callerId;
-			return this;
+			return set(RuleField.CALLER_ID, callerId);
 		}
 
 		public Builder matchVariableName(String matchVariableName) {
-			this.matchVariableName = matchVariableName;
-			return this;
+			return set(RuleField.MATCH_VARIABLE_NAME, matchVariableName);
 		}
 
 		public Builder matchVariableValue(String matchVariableValue) {
-			this.matchVariableValue = matchVariableValue;
-			return this;
+			return set(RuleField.MATCH_VARIABLE_VALUE, matchVariableValue);
 		}
 
 		public Rule build() {
-			return new Rule(id, action, sound, soundType, playSoundFromVariable, digits, playDigitsMethod,
-					playDigitsVariable, silenceTime, context, contextOption, transferDst, transferVariable,
-					setVariableName, setVariableValue, recordDigitsVariable, recordDigitsMax, recordDigitsSound,
-					callInteractiveUrl, callInteractiveMethod, callInteractiveTimeout, callerIdNumber, callerIdName,
-					maxRate, voiceHelperRules, voiceHelperTimeout, voiceHelperDigitsMax, voiceHelperFinalCount,
-					voiceHelperClassicTerm, interval, callerIdAction, callerId, matchVariableName, matchVariableValue);
+			return new Rule(get(RuleField.ID), get(RuleField.ACTION), get(RuleField.SOUND), get(RuleField.SOUND_TYPE),
+					Boolean.TRUE.equals(get(RuleField.PLAY_SOUND_FROM_VARIABLE)), get(RuleField.DIGITS),
+					get(RuleField.PLAY_DIGITS_METHOD), get(RuleField.PLAY_DIGITS_VARIABLE), get(RuleField.SILENCE_TIME),
+					get(RuleField.CONTEXT), get(RuleField.CONTEXT_OPTION), get(RuleField.TRANSFER_DST),
+					get(RuleField.TRANSFER_VARIABLE), get(RuleField.SET_VARIABLE_NAME),
+					get(RuleField.SET_VARIABLE_VALUE), get(RuleField.RECORD_DIGITS_VARIABLE),
+					get(RuleField.RECORD_DIGITS_MAX), get(RuleField.RECORD_DIGITS_SOUND),
+					get(RuleField.CALL_INTERACTIVE_URL), get(RuleField.CALL_INTERACTIVE_METHOD),
+					get(RuleField.CALL_INTERACTIVE_TIMEOUT), get(RuleField.CALLER_ID_NUMBER),
+					get(RuleField.CALLER_ID_NAME), get(RuleField.MAX_RATE), get(RuleField.VOICE_HELPER_RULES),
+					get(RuleField.VOICE_HELPER_TIMEOUT), get(RuleField.VOICE_HELPER_DIGITS_MAX),
+					get(RuleField.VOICE_HELPER_FINAL_COUNT), get(RuleField.VOICE_HELPER_CLASSIC_TERM),
+					get(RuleField.INTERVAL), get(RuleField.CALLER_ID_ACTION), get(RuleField.CALLER_ID),
+					get(RuleField.MATCH_VARIABLE_NAME), get(RuleField.MATCH_VARIABLE_VALUE));
+		}
+
+		@SuppressWarnings("unchecked")
+		private <T> T get(RuleField field) {
+			return (T) this.values.get(field);
 		}
 
 	}

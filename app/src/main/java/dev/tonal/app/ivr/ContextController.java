@@ -37,14 +37,11 @@ class ContextController {
 
 	private final IvrRepository ivrs;
 
-	private final IvrSnapshots snapshots;
-
 	private final ClientRepository clients;
 
-	ContextController(IvrScope scope, IvrRepository ivrs, IvrSnapshots snapshots, ClientRepository clients) {
+	ContextController(IvrScope scope, IvrRepository ivrs, ClientRepository clients) {
 		this.scope = scope;
 		this.ivrs = ivrs;
-		this.snapshots = snapshots;
 		this.clients = clients;
 	}
 
@@ -59,7 +56,6 @@ class ContextController {
 			throw ApiException.invalid(input.errors());
 		}
 		long id = this.ivrs.insertContext(ivr.id(), input.value());
-		this.snapshots.invalidate(ivr.id());
 		return ResponseEntity.status(HttpStatus.CREATED).body(ContextJson.write(this.scope.context(ivr, id)));
 	}
 
@@ -86,8 +82,7 @@ class ContextController {
 		if (!input.isValid()) {
 			throw ApiException.invalid(input.errors());
 		}
-		this.ivrs.updateContext(input.value());
-		this.snapshots.invalidate(ivr.id());
+		this.ivrs.updateContext(ivr.id(), input.value());
 		return ContextJson.write(this.scope.context(ivr, contextId));
 	}
 
@@ -102,8 +97,7 @@ class ContextController {
 			throw ApiException.conflict("context " + context.id() + " is still used by: "
 					+ String.join("; ", references) + ". Change those first, then delete the context.");
 		}
-		this.ivrs.deleteContext(context.id());
-		this.snapshots.invalidate(ivr.id());
+		this.ivrs.deleteContext(ivr.id(), context.id());
 		return ResponseEntity.noContent().build();
 	}
 

@@ -1,27 +1,21 @@
 package dev.tonal.app.ivr;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.tonal.model.Action;
+import dev.tonal.app.events.IvrChanged;
 import dev.tonal.model.BuiltInOption;
-import dev.tonal.model.CallerIdAction;
 import dev.tonal.model.Context;
 import dev.tonal.model.IvrSettings;
 import dev.tonal.model.LifetimeAction;
-import dev.tonal.model.PlayDigitsMethod;
 import dev.tonal.model.Rule;
-import dev.tonal.model.SoundType;
-import dev.tonal.model.VoiceHelperRule;
 import dev.tonal.model.WireEnum;
-import dev.tonal.model.validation.RuleJson;
 import tools.jackson.databind.ObjectMapper;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -30,7 +24,9 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The IVR tables of {@code V2__ivr.sql}: settings ({@code ivr}), contexts, options and
- * rules. Knows nothing about callers or validation; the controllers check those first.
+ * rules (their columns are {@link RuleRows}). Knows nothing about callers or validation;
+ * the controllers check those first. Every write publishes {@link IvrChanged} for its
+ * IVR.
  */
 @Repository
 class IvrRepository {
@@ -42,14 +38,6 @@ class IvrRepository {
 	/** A stored rule with the option it belongs to. */
 	record StoredRule(long optionId, Rule rule) {
 	}
-
-	private static final String RULE_COLUMNS = "action, sound, sound_type, play_sound_from_variable, digits, "
-			+ "play_digits_method, play_digits_variable, silence_time, jump_context, context_option, transfer_dst, "
-			+ "transfer_variable, set_variable_name, set_variable_value, record_digits_variable, record_digits_max, "
-			+ "record_digits_sound, call_interactive_url, call_interactive_method, call_interactive_timeout, "
-			+ "caller_id_number, caller_id_name, max_rate, voice_helper_rules, voice_helper_timeout, "
-			+ "voice_helper_digits_max, voice_helper_final_count, voice_helper_classic_term, interval_id, "
-			+ "caller_id_action, caller_id, match_variable_name, match_variable_value";
 
 	private static final RowMapper<IvrSettings> SETTINGS = (rs, n) -> new IvrSettings(
 			rs.getObject("entry_context", Long.class), rs.getInt("lifetime"),
@@ -66,11 +54,22 @@ class IvrRepository {
 
 	private final JdbcClient jdbc;
 
-	private final ObjectMapper json;
+	private final RuleRows ruleRows;
 
-	IvrRepository(JdbcClient jdbc, ObjectMapper json) {
+	private final ApplicationEventPublisher events;
+
+	IvrRepository(JdbcClient jdbc, ObjectMapper json, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
-		this.json = json;
+		this.ruleRows = new RuleRows(json);
+		this.events = events;
+	}
+
+	/**
+	 * Every write ends here: whoever caches the IVR (the snapshot cache) hears of it, in
+	 * the writing transaction.
+	 */
+	private void changed(long extensionId) {
+		this.events.publishEvent(new IvrChanged(extensionId));
 	}
 
 	// Settings
@@ -88,6 +87,7 @@ class IvrRepository {
 					s.lifetimeExpTransferDst(), s.sleepTime(), s.vmEnabled(), s.vmGreeting(), s.vmMailto(),
 					s.vmAttachFile())
 			.update();
+		changed(extensionId);
 	}
 
 	void updateSettings(long extensionId, IvrSettings s) {
@@ -98,6 +98,7 @@ class IvrRepository {
 			.params(s.entryContext(), s.lifetime(), s.lifetimeExpAction().wire(), s.lifetimeExpTransferDst(),
 					s.sleepTime(), s.vmEnabled(), s.vmGreeting(), s.vmMailto(), s.vmAttachFile(), extensionId)
 			.update();
+		changed(extensionId);
 	}
 
 	// Contexts
@@ -126,21 +127,24 @@ class IvrRepository {
 			.update(key, "id");
 		long id = key.getKeyAs(Long.class);
 		for (String builtIn : BuiltInOption.ALL) {
-			insertOption(id, builtIn);
+			insertOptionRow(id, builtIn);
 		}
+		changed(extensionId);
 		return id;
 	}
 
-	void updateContext(Context c) {
+	void updateContext(long extensionId, Context c) {
 		this.jdbc
 			.sql("UPDATE ivr_context SET name = ?, timeout = ?, inter_digit_timeout = ?, digit_len = ?, "
 					+ "allow_any_dial = ? WHERE id = ?")
 			.params(c.name(), c.timeout(), c.interDigitTimeout(), c.digitLen(), c.allowAnyDial(), c.id())
 			.update();
+		changed(extensionId);
 	}
 
-	void deleteContext(long contextId) {
+	void deleteContext(long extensionId, long contextId) {
 		this.jdbc.sql("DELETE FROM ivr_context WHERE id = ?").param(contextId).update();
+		changed(extensionId);
 	}
 
 	// Options
@@ -162,7 +166,12 @@ class IvrRepository {
 			.optional();
 	}
 
-	void insertOption(long contextId, String digits) {
+	void insertOption(long extensionId, long contextId, String digits) {
+		insertOptionRow(contextId, digits);
+		changed(extensionId);
+	}
+
+	private void insertOptionRow(long contextId, String digits) {
 		this.jdbc
 			.sql("INSERT INTO ivr_option (context_id, digits, position) VALUES (?, ?, "
 					+ "(SELECT COALESCE(MAX(position), -1) + 1 FROM ivr_option WHERE context_id = ?))")
@@ -170,8 +179,9 @@ class IvrRepository {
 			.update();
 	}
 
-	void deleteOption(long optionId) {
+	void deleteOption(long extensionId, long optionId) {
 		this.jdbc.sql("DELETE FROM ivr_option WHERE id = ?").param(optionId).update();
+		changed(extensionId);
 	}
 
 	// Rules
@@ -180,14 +190,14 @@ class IvrRepository {
 	List<Rule> rules(long optionId) {
 		return this.jdbc.sql("SELECT * FROM ivr_rule WHERE option_id = ? ORDER BY position, id")
 			.param(optionId)
-			.query(this::rule)
+			.query((rs, n) -> this.ruleRows.rule(rs))
 			.list();
 	}
 
 	Optional<Rule> rule(long optionId, long ruleId) {
 		return this.jdbc.sql("SELECT * FROM ivr_rule WHERE option_id = ? AND id = ?")
 			.params(optionId, ruleId)
-			.query(this::rule)
+			.query((rs, n) -> this.ruleRows.rule(rs))
 			.optional();
 	}
 
@@ -200,7 +210,7 @@ class IvrRepository {
 			.sql("SELECT r.* FROM ivr_rule r JOIN ivr_option o ON o.id = r.option_id "
 					+ "JOIN ivr_context c ON c.id = o.context_id WHERE c.extension_id = ? ORDER BY r.position, r.id")
 			.param(extensionId)
-			.query((rs, n) -> new StoredRule(rs.getLong("option_id"), rule(rs, n)))
+			.query((rs, n) -> new StoredRule(rs.getLong("option_id"), this.ruleRows.rule(rs)))
 			.list()
 			.forEach((stored) -> byOption.computeIfAbsent(stored.optionId(), (k) -> new ArrayList<>())
 				.add(stored.rule()));
@@ -218,38 +228,42 @@ class IvrRepository {
 	}
 
 	/** Appends a rule to the option's order; returns its id. */
-	long insertRule(long optionId, Rule rule) {
+	long insertRule(long extensionId, long optionId, Rule rule) {
 		KeyHolder key = new GeneratedKeyHolder();
 		List<Object> params = new ArrayList<>();
 		params.add(optionId);
 		params.add(optionId);
-		params.addAll(ruleValues(rule));
-		this.jdbc.sql("INSERT INTO ivr_rule (option_id, position, " + RULE_COLUMNS + ") VALUES (?, "
-				+ "(SELECT COALESCE(MAX(position), -1) + 1 FROM ivr_rule WHERE option_id = ?), "
-				+ "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+		params.addAll(this.ruleRows.values(rule));
+		this.jdbc
+			.sql("INSERT INTO ivr_rule (option_id, position, " + RuleRows.COLUMNS + ") VALUES (?, "
+					+ "(SELECT COALESCE(MAX(position), -1) + 1 FROM ivr_rule WHERE option_id = ?), "
+					+ RuleRows.PLACEHOLDERS + ")")
 			.params(params)
 			.update(key, "id");
+		changed(extensionId);
 		return key.getKeyAs(Long.class);
 	}
 
-	void updateRule(long ruleId, Rule rule) {
-		String assignments = String.join(" = ?, ", RULE_COLUMNS.split(", ")) + " = ?";
-		List<Object> params = new ArrayList<>(ruleValues(rule));
+	void updateRule(long extensionId, long ruleId, Rule rule) {
+		List<Object> params = new ArrayList<>(this.ruleRows.values(rule));
 		params.add(ruleId);
-		this.jdbc.sql("UPDATE ivr_rule SET " + assignments + " WHERE id = ?").params(params).update();
+		this.jdbc.sql("UPDATE ivr_rule SET " + RuleRows.ASSIGNMENTS + " WHERE id = ?").params(params).update();
+		changed(extensionId);
 	}
 
-	void deleteRule(long ruleId) {
+	void deleteRule(long extensionId, long ruleId) {
 		this.jdbc.sql("DELETE FROM ivr_rule WHERE id = ?").param(ruleId).update();
+		changed(extensionId);
 	}
 
 	/** Stores the execution order of an option's rules: {@code ruleIds} in that order. */
-	void reorder(long optionId, List<Long> ruleIds) {
+	void reorder(long extensionId, long optionId, List<Long> ruleIds) {
 		for (int position = 0; position < ruleIds.size(); position++) {
 			this.jdbc.sql("UPDATE ivr_rule SET position = ? WHERE option_id = ? AND id = ?")
 				.params(position, optionId, ruleIds.get(position))
 				.update();
 		}
+		changed(extensionId);
 	}
 
 	// References
@@ -318,97 +332,6 @@ class IvrRepository {
 
 	private static String describe(long contextId, String digits, Long ruleId) {
 		return "context " + contextId + ", option " + digits + ", rule " + ruleId;
-	}
-
-	// Rule rows
-
-	private List<Object> ruleValues(Rule r) {
-		List<Object> values = new ArrayList<>();
-		values.add(r.action().wire());
-		values.add(r.sound());
-		values.add(wire(r.soundType()));
-		values.add(r.playSoundFromVariable());
-		values.add(r.digits());
-		values.add(wire(r.playDigitsMethod()));
-		values.add(r.playDigitsVariable());
-		values.add(r.silenceTime());
-		values.add(r.context());
-		values.add(r.contextOption());
-		values.add(r.transferDst());
-		values.add(r.transferVariable());
-		values.add(r.setVariableName());
-		values.add(r.setVariableValue());
-		values.add(r.recordDigitsVariable());
-		values.add(r.recordDigitsMax());
-		values.add(r.recordDigitsSound());
-		values.add(r.callInteractiveUrl());
-		values.add(r.callInteractiveMethod());
-		values.add(r.callInteractiveTimeout());
-		values.add(r.callerIdNumber());
-		values.add(r.callerIdName());
-		values.add(r.maxRate());
-		values.add((r.voiceHelperRules() != null)
-				? this.json.writeValueAsString(RuleJson.writeVoiceHelperRules(r.voiceHelperRules())) : null);
-		values.add(r.voiceHelperTimeout());
-		values.add(r.voiceHelperDigitsMax());
-		values.add(r.voiceHelperFinalCount());
-		values.add(r.voiceHelperClassicTerm());
-		values.add(r.interval());
-		values.add(r.callerIdAction().wire());
-		values.add(r.callerId());
-		values.add(r.matchVariableName());
-		values.add(r.matchVariableValue());
-		return values;
-	}
-
-	private Rule rule(ResultSet rs, int rowNum) throws SQLException {
-		return Rule.builder(wire(Action.class, rs.getString("action")))
-			.id(rs.getLong("id"))
-			.sound(rs.getObject("sound", Long.class))
-			.soundType(wire(SoundType.class, rs.getString("sound_type")))
-			.playSoundFromVariable(rs.getBoolean("play_sound_from_variable"))
-			.digits(rs.getString("digits"))
-			.playDigitsMethod(wire(PlayDigitsMethod.class, rs.getString("play_digits_method")))
-			.playDigitsVariable(rs.getString("play_digits_variable"))
-			.silenceTime(rs.getObject("silence_time", Integer.class))
-			.context(rs.getObject("jump_context", Long.class))
-			.contextOption(rs.getString("context_option"))
-			.transferDst(rs.getString("transfer_dst"))
-			.transferVariable(rs.getString("transfer_variable"))
-			.setVariableName(rs.getString("set_variable_name"))
-			.setVariableValue(rs.getString("set_variable_value"))
-			.recordDigitsVariable(rs.getString("record_digits_variable"))
-			.recordDigitsMax(rs.getObject("record_digits_max", Integer.class))
-			.recordDigitsSound(rs.getObject("record_digits_sound", Long.class))
-			.callInteractiveUrl(rs.getString("call_interactive_url"))
-			.callInteractiveMethod(rs.getString("call_interactive_method"))
-			.callInteractiveTimeout(rs.getObject("call_interactive_timeout", Integer.class))
-			.callerIdNumber(rs.getString("caller_id_number"))
-			.callerIdName(rs.getString("caller_id_name"))
-			.maxRate(rs.getObject("max_rate", Integer.class))
-			.voiceHelperRules(voiceHelperRules(rs.getString("voice_helper_rules")))
-			.voiceHelperTimeout(rs.getObject("voice_helper_timeout", Integer.class))
-			.voiceHelperDigitsMax(rs.getObject("voice_helper_digits_max", Integer.class))
-			.voiceHelperFinalCount(rs.getObject("voice_helper_final_count", Integer.class))
-			.voiceHelperClassicTerm(rs.getObject("voice_helper_classic_term", Boolean.class))
-			.interval(rs.getObject("interval_id", Long.class))
-			.callerIdAction(wire(CallerIdAction.class, rs.getString("caller_id_action")))
-			.callerId(rs.getString("caller_id"))
-			.matchVariableName(rs.getString("match_variable_name"))
-			.matchVariableValue(rs.getString("match_variable_value"))
-			.build();
-	}
-
-	private List<VoiceHelperRule> voiceHelperRules(String text) {
-		if (text == null) {
-			return null;
-		}
-		// Stored by this class from validated rules, so it always reads back cleanly.
-		return RuleJson.readVoiceHelperRules(this.json.readValue(text, List.class)).value();
-	}
-
-	private static String wire(WireEnum value) {
-		return (value != null) ? value.wire() : null;
 	}
 
 	private static <E extends Enum<E> & WireEnum> E wire(Class<E> type, String text) {

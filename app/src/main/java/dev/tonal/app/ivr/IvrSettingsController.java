@@ -32,13 +32,10 @@ class IvrSettingsController {
 
 	private final IvrReferences references;
 
-	private final IvrSnapshots snapshots;
-
-	IvrSettingsController(IvrScope scope, IvrRepository ivrs, IvrReferences references, IvrSnapshots snapshots) {
+	IvrSettingsController(IvrScope scope, IvrRepository ivrs, IvrReferences references) {
 		this.scope = scope;
 		this.ivrs = ivrs;
 		this.references = references;
-		this.snapshots = snapshots;
 	}
 
 	@GetMapping
@@ -57,7 +54,6 @@ class IvrSettingsController {
 			throw ApiException.invalid(input.errors());
 		}
 		this.ivrs.updateSettings(ivr.id(), input.value());
-		this.snapshots.invalidate(ivr.id());
 		return IvrSettingsJson.write(settings(ivr));
 	}
 

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.tonal.app.events.ClientConfigChanged;
+import dev.tonal.app.events.IvrChanged;
 import dev.tonal.model.IvrSnapshot;
 
 import org.springframework.context.event.EventListener;
@@ -15,9 +16,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * The IVR snapshots calls run on (semantics.md rule 3), cached per extension id so that
- * starting a call does not read the database. A snapshot is dropped by every write to its
- * IVR and by {@link ClientConfigChanged} for its client; the next call loads a fresh one.
- * With PostgreSQL, drops reach the other nodes too ({@link SnapshotDropBus}).
+ * starting a call does not read the database. A snapshot is dropped by {@link IvrChanged}
+ * (the store publishes it on every write to the IVR) and by {@link ClientConfigChanged}
+ * for its client; the next call loads a fresh one. With PostgreSQL, drops reach the other
+ * nodes too ({@link SnapshotDropBus}).
  *
  * <p>
  * Drops happen at once and again after the writing transaction commits: a call starting
@@ -70,11 +72,12 @@ public class IvrSnapshots {
 	}
 
 	/**
-	 * Drops the snapshot of one IVR, now and when the current transaction commits, on
-	 * this node and (through the database) on the others.
+	 * Drops the snapshot of the IVR the store wrote to, now and when the writing
+	 * transaction commits, on this node and (through the database) on the others.
 	 */
-	void invalidate(long extensionId) {
-		whenCommitted(EXTENSION + extensionId);
+	@EventListener
+	void ivrChanged(IvrChanged event) {
+		whenCommitted(EXTENSION + event.extensionId());
 	}
 
 	/** Drops every snapshot of the client whose configuration changed, on every node. */

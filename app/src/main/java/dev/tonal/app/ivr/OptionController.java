@@ -34,12 +34,9 @@ class OptionController {
 
 	private final IvrRepository ivrs;
 
-	private final IvrSnapshots snapshots;
-
-	OptionController(IvrScope scope, IvrRepository ivrs, IvrSnapshots snapshots) {
+	OptionController(IvrScope scope, IvrRepository ivrs) {
 		this.scope = scope;
 		this.ivrs = ivrs;
-		this.snapshots = snapshots;
 	}
 
 	@PostMapping
@@ -56,8 +53,7 @@ class OptionController {
 		if (this.ivrs.option(context.id(), digits).isPresent()) {
 			throw ApiException.conflict("option " + digits + " already exists in context " + context.id());
 		}
-		this.ivrs.insertOption(context.id(), digits);
-		this.snapshots.invalidate(ivr.id());
+		this.ivrs.insertOption(ivr.id(), context.id(), digits);
 		return ResponseEntity.status(HttpStatus.CREATED).body(Map.of(OptionDigits.FIELD, digits));
 	}
 
@@ -88,8 +84,7 @@ class OptionController {
 			throw ApiException.conflict("option " + digits + " of context " + context.id() + " is still used by: "
 					+ String.join("; ", references) + ". Change those first, then delete the option.");
 		}
-		this.ivrs.deleteOption(option.id());
-		this.snapshots.invalidate(ivr.id());
+		this.ivrs.deleteOption(ivr.id(), option.id());
 		return ResponseEntity.noContent().build();
 	}
 

@@ -44,13 +44,10 @@ class RuleController {
 
 	private final IvrReferences references;
 
-	private final IvrSnapshots snapshots;
-
-	RuleController(IvrScope scope, IvrRepository ivrs, IvrReferences references, IvrSnapshots snapshots) {
+	RuleController(IvrScope scope, IvrRepository ivrs, IvrReferences references) {
 		this.scope = scope;
 		this.ivrs = ivrs;
 		this.references = references;
-		this.snapshots = snapshots;
 	}
 
 	/** The option a request names, with the IVR and context it is in. */
@@ -63,8 +60,7 @@ class RuleController {
 			@PathVariable String digits, @RequestBody Map<String, Object> body) {
 		Target target = target(caller, eid, contextId, digits);
 		Rule rule = validated(target, body);
-		long id = this.ivrs.insertRule(target.option().id(), rule);
-		this.snapshots.invalidate(target.ivr().id());
+		long id = this.ivrs.insertRule(target.ivr().id(), target.option().id(), rule);
 		return ResponseEntity.status(HttpStatus.CREATED).body(RuleJson.write(stored(target, id)));
 	}
 
@@ -91,8 +87,7 @@ class RuleController {
 		Target target = target(caller, eid, contextId, digits);
 		List<Long> current = ruleIds(target);
 		List<Long> wanted = permutation(body.get(ORDER), current);
-		this.ivrs.reorder(target.option().id(), wanted);
-		this.snapshots.invalidate(target.ivr().id());
+		this.ivrs.reorder(target.ivr().id(), target.option().id(), wanted);
 		return Map.of(ORDER, ruleIds(target));
 	}
 
@@ -111,8 +106,7 @@ class RuleController {
 		Target target = target(caller, eid, contextId, digits);
 		stored(target, ruleId);
 		Rule rule = validated(target, body);
-		this.ivrs.updateRule(ruleId, rule);
-		this.snapshots.invalidate(target.ivr().id());
+		this.ivrs.updateRule(target.ivr().id(), ruleId, rule);
 		return RuleJson.write(stored(target, ruleId));
 	}
 
@@ -122,8 +116,7 @@ class RuleController {
 			@PathVariable String digits, @PathVariable long ruleId) {
 		Target target = target(caller, eid, contextId, digits);
 		stored(target, ruleId);
-		this.ivrs.deleteRule(ruleId);
-		this.snapshots.invalidate(target.ivr().id());
+		this.ivrs.deleteRule(target.ivr().id(), ruleId);
 		return ResponseEntity.noContent().build();
 	}
 

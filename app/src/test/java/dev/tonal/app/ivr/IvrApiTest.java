@@ -162,7 +162,7 @@ class IvrApiTest extends IvrApiFixtures {
 		Ivr ivr = newIvr();
 		newOption(ivr, "1");
 		long optionId = this.ivrs.option(ivr.contextId(), "start").orElseThrow().id();
-		long id = this.ivrs.insertRule(optionId,
+		long id = this.ivrs.insertRule(ivr.extensionId(), optionId,
 				Rule.builder(Action.VOICE_HELPER)
 					.voiceHelperRules(List.of(new VoiceHelperRule("1", "продаж|sales")))
 					.voiceHelperTimeout(8000)

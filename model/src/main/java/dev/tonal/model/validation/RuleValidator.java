@@ -10,97 +10,52 @@ import java.util.regex.PatternSyntaxException;
 import dev.tonal.model.Action;
 import dev.tonal.model.CallerIdAction;
 import dev.tonal.model.Rule;
+import dev.tonal.model.RuleField;
+import dev.tonal.model.RuleField.Format;
 import dev.tonal.model.VoiceHelperRule;
 import dev.tonal.model.WireEnum;
 
-import static dev.tonal.model.validation.RuleJson.ACTION;
-import static dev.tonal.model.validation.RuleJson.CALLER_ID;
-import static dev.tonal.model.validation.RuleJson.CALLER_ID_NAME;
-import static dev.tonal.model.validation.RuleJson.CALLER_ID_NUMBER;
-import static dev.tonal.model.validation.RuleJson.CALL_INTERACTIVE_METHOD;
-import static dev.tonal.model.validation.RuleJson.CALL_INTERACTIVE_TIMEOUT;
-import static dev.tonal.model.validation.RuleJson.CALL_INTERACTIVE_URL;
-import static dev.tonal.model.validation.RuleJson.CONTEXT;
-import static dev.tonal.model.validation.RuleJson.CONTEXT_OPTION;
-import static dev.tonal.model.validation.RuleJson.DIGITS;
-import static dev.tonal.model.validation.RuleJson.INTERVAL;
-import static dev.tonal.model.validation.RuleJson.MATCH_VARIABLE_NAME;
-import static dev.tonal.model.validation.RuleJson.MATCH_VARIABLE_VALUE;
-import static dev.tonal.model.validation.RuleJson.MAX_RATE;
-import static dev.tonal.model.validation.RuleJson.PLAY_DIGITS_METHOD;
-import static dev.tonal.model.validation.RuleJson.PLAY_DIGITS_VARIABLE;
-import static dev.tonal.model.validation.RuleJson.RECORD_DIGITS_MAX;
-import static dev.tonal.model.validation.RuleJson.RECORD_DIGITS_SOUND;
-import static dev.tonal.model.validation.RuleJson.RECORD_DIGITS_VARIABLE;
-import static dev.tonal.model.validation.RuleJson.SET_VARIABLE_NAME;
-import static dev.tonal.model.validation.RuleJson.SET_VARIABLE_VALUE;
-import static dev.tonal.model.validation.RuleJson.SILENCE_TIME;
-import static dev.tonal.model.validation.RuleJson.SOUND;
-import static dev.tonal.model.validation.RuleJson.SOUND_TYPE;
+import static dev.tonal.model.RuleField.ACTION;
+import static dev.tonal.model.RuleField.CALLER_ID;
+import static dev.tonal.model.RuleField.CALLER_ID_NAME;
+import static dev.tonal.model.RuleField.CALLER_ID_NUMBER;
+import static dev.tonal.model.RuleField.CALL_INTERACTIVE_METHOD;
+import static dev.tonal.model.RuleField.CALL_INTERACTIVE_URL;
+import static dev.tonal.model.RuleField.CONTEXT;
+import static dev.tonal.model.RuleField.CONTEXT_OPTION;
+import static dev.tonal.model.RuleField.DIGITS;
+import static dev.tonal.model.RuleField.INTERVAL;
+import static dev.tonal.model.RuleField.MATCH_VARIABLE_NAME;
+import static dev.tonal.model.RuleField.MATCH_VARIABLE_VALUE;
+import static dev.tonal.model.RuleField.PLAY_DIGITS_METHOD;
+import static dev.tonal.model.RuleField.PLAY_DIGITS_VARIABLE;
+import static dev.tonal.model.RuleField.RECORD_DIGITS_MAX;
+import static dev.tonal.model.RuleField.RECORD_DIGITS_VARIABLE;
+import static dev.tonal.model.RuleField.SET_VARIABLE_NAME;
+import static dev.tonal.model.RuleField.SET_VARIABLE_VALUE;
+import static dev.tonal.model.RuleField.SILENCE_TIME;
+import static dev.tonal.model.RuleField.SOUND;
+import static dev.tonal.model.RuleField.SOUND_TYPE;
+import static dev.tonal.model.RuleField.TRANSFER_DST;
+import static dev.tonal.model.RuleField.TRANSFER_VARIABLE;
+import static dev.tonal.model.RuleField.VOICE_HELPER_DIGITS_MAX;
+import static dev.tonal.model.RuleField.VOICE_HELPER_FINAL_COUNT;
+import static dev.tonal.model.RuleField.VOICE_HELPER_RULES;
+import static dev.tonal.model.RuleField.VOICE_HELPER_TIMEOUT;
 import static dev.tonal.model.validation.RuleJson.TO_OPTION;
 import static dev.tonal.model.validation.RuleJson.TRANSCRIPTION;
-import static dev.tonal.model.validation.RuleJson.TRANSFER_DST;
-import static dev.tonal.model.validation.RuleJson.TRANSFER_VARIABLE;
-import static dev.tonal.model.validation.RuleJson.VOICE_HELPER_DIGITS_MAX;
-import static dev.tonal.model.validation.RuleJson.VOICE_HELPER_FINAL_COUNT;
-import static dev.tonal.model.validation.RuleJson.VOICE_HELPER_RULES;
-import static dev.tonal.model.validation.RuleJson.VOICE_HELPER_TIMEOUT;
 
 /**
  * Checks that a rule can run (api.md §7): each action's required fields, ranges, formats,
  * and that every reference (sound, context, option, interval) exists in the same
  * client/IVR. Used by the API on every write and by the engine's configuration validator.
- *
- * <table>
- * <caption>Limits</caption>
- * <tr>
- * <td>{@code silence_time}</td>
- * <td>1..600000 ms</td>
- * </tr>
- * <tr>
- * <td>{@code record_digits_max}</td>
- * <td>1..64</td>
- * </tr>
- * <tr>
- * <td>{@code call_interactive_timeout}</td>
- * <td>1..60 s</td>
- * </tr>
- * <tr>
- * <td>{@code max_rate}</td>
- * <td>1..9 (one key press)</td>
- * </tr>
- * <tr>
- * <td>{@code transfer_dst} of {@code transfer}</td>
- * <td>at most 10 destinations</td>
- * </tr>
- * </table>
+ * Formats that hold whatever the action (lengths, ranges, shapes) come from the
+ * {@link RuleField} table; this class adds what each action requires and the checks that
+ * span fields. A transfer rings at most {@value #MAX_TRANSFER_DESTINATIONS} destinations.
  */
 public final class RuleValidator {
 
-	public static final int MAX_SILENCE_TIME_MS = 600_000;
-
-	public static final int MAX_RECORD_DIGITS = 64;
-
-	public static final int MAX_CALL_INTERACTIVE_TIMEOUT_S = 60;
-
-	/** A rating is one key press, so 9 is the highest scale. */
-	public static final int MAX_RATING = 9;
-
 	public static final int MAX_TRANSFER_DESTINATIONS = 10;
-
-	/** Longest variable name. */
-	public static final int MAX_VARIABLE_NAME_LENGTH = 64;
-
-	/** Longest key sequence (play_digits, an option name). */
-	public static final int MAX_DIGITS_LENGTH = 32;
-
-	/** Longest caller-id number or name. */
-	public static final int MAX_NAME_LENGTH = 255;
-
-	/** Longest free text: destinations, variable values, patterns. */
-	public static final int MAX_TEXT_LENGTH = 1024;
-
-	public static final int MAX_URL_LENGTH = 2048;
 
 	/** IVR variable names, as the original API defines them. */
 	public static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
@@ -211,7 +166,7 @@ public final class RuleValidator {
 			case RECORD_DIGITS -> {
 				requireVariableName(RECORD_DIGITS_VARIABLE, this.rule.recordDigitsVariable());
 				require(RECORD_DIGITS_MAX, this.rule.recordDigitsMax(),
-						"how many digits to collect, 1.." + MAX_RECORD_DIGITS);
+						"how many digits to collect, 1.." + RECORD_DIGITS_MAX.format().max());
 			}
 			case CALL_INTERACTIVE -> {
 				require(CALL_INTERACTIVE_URL, this.rule.callInteractiveUrl(), "an http:// or https:// URL");
@@ -239,7 +194,7 @@ public final class RuleValidator {
 			return;
 		}
 		for (int i = 0; i < alternatives.size(); i++) {
-			String path = VOICE_HELPER_RULES + "[" + i + "].";
+			String path = VOICE_HELPER_RULES.json() + "[" + i + "].";
 			VoiceHelperRule alternative = alternatives.get(i);
 			if (alternative.toOption() == null) {
 				error(path + TO_OPTION, "is required: the option of this context to run on a match");
@@ -260,59 +215,51 @@ public final class RuleValidator {
 		atLeast(VOICE_HELPER_FINAL_COUNT, this.rule.voiceHelperFinalCount(), 1);
 	}
 
-	/** Formats, ranges and references of fields that are checked whatever the action. */
+	/** The formats of the {@link RuleField} table, and the target of a jump. */
 	private void checkFieldsOfAnyAction() {
-		Rule r = this.rule;
-		checkLengths();
-		if (r.sound() != null && !this.references.soundExists(r.sound())) {
-			error(SOUND, "sound " + r.sound() + " is not one of your sounds; upload it to /client/{cid}/sound/ first");
-		}
-		if (r.recordDigitsSound() != null && !this.references.soundExists(r.recordDigitsSound())) {
-			error(RECORD_DIGITS_SOUND, "sound " + r.recordDigitsSound()
-					+ " is not one of your sounds; upload it to /client/{cid}/sound/ first");
-		}
-		if (r.digits() != null && !DTMF_DIGITS.matcher(r.digits()).matches()) {
-			error(DIGITS, "may hold only 0-9, * and #");
-		}
-		between(SILENCE_TIME, r.silenceTime(), 1, MAX_SILENCE_TIME_MS);
-		between(RECORD_DIGITS_MAX, r.recordDigitsMax(), 1, MAX_RECORD_DIGITS);
-		between(CALL_INTERACTIVE_TIMEOUT, r.callInteractiveTimeout(), 1, MAX_CALL_INTERACTIVE_TIMEOUT_S);
-		between(MAX_RATE, r.maxRate(), 1, MAX_RATING);
-		variableName(PLAY_DIGITS_VARIABLE, r.playDigitsVariable());
-		variableName(TRANSFER_VARIABLE, r.transferVariable());
-		variableName(SET_VARIABLE_NAME, r.setVariableName());
-		variableName(RECORD_DIGITS_VARIABLE, r.recordDigitsVariable());
-		if (r.callInteractiveUrl() != null && !HTTP_URL.matcher(r.callInteractiveUrl()).matches()) {
-			error(CALL_INTERACTIVE_URL, "must start with http:// or https:// and name a host");
-		}
-		if (r.callInteractiveMethod() != null && !List.of("GET", "POST").contains(r.callInteractiveMethod())) {
-			error(CALL_INTERACTIVE_METHOD, "must be GET or POST");
+		for (RuleField field : RuleField.writable()) {
+			Object value = field.of(this.rule);
+			if (value != null) {
+				checkFormat(field, field.format(), value);
+			}
 		}
 		checkJumpTarget();
 	}
 
-	/** Text longer than anything sensible is refused here rather than by the store. */
-	private void checkLengths() {
-		Rule r = this.rule;
-		maxLength(DIGITS, r.digits(), MAX_DIGITS_LENGTH);
-		maxLength(CONTEXT_OPTION, r.contextOption(), MAX_DIGITS_LENGTH);
-		maxLength(TRANSFER_DST, r.transferDst(), MAX_TEXT_LENGTH);
-		maxLength(SET_VARIABLE_VALUE, r.setVariableValue(), MAX_TEXT_LENGTH);
-		maxLength(CALLER_ID, r.callerId(), MAX_TEXT_LENGTH);
-		maxLength(MATCH_VARIABLE_VALUE, r.matchVariableValue(), MAX_TEXT_LENGTH);
-		maxLength(CALLER_ID_NUMBER, r.callerIdNumber(), MAX_NAME_LENGTH);
-		maxLength(CALLER_ID_NAME, r.callerIdName(), MAX_NAME_LENGTH);
-		maxLength(CALL_INTERACTIVE_URL, r.callInteractiveUrl(), MAX_URL_LENGTH);
-		maxLength(PLAY_DIGITS_VARIABLE, r.playDigitsVariable(), MAX_VARIABLE_NAME_LENGTH);
-		maxLength(TRANSFER_VARIABLE, r.transferVariable(), MAX_VARIABLE_NAME_LENGTH);
-		maxLength(SET_VARIABLE_NAME, r.setVariableName(), MAX_VARIABLE_NAME_LENGTH);
-		maxLength(RECORD_DIGITS_VARIABLE, r.recordDigitsVariable(), MAX_VARIABLE_NAME_LENGTH);
-		maxLength(MATCH_VARIABLE_NAME, r.matchVariableName(), MAX_VARIABLE_NAME_LENGTH);
-	}
-
-	private void maxLength(String field, String value, int max) {
-		if (value != null && value.length() > max) {
-			error(field, "is " + value.length() + " characters long; at most " + max + " are allowed");
+	private void checkFormat(RuleField field, Format format, Object value) {
+		if (value instanceof String text && format.maxLength() != null && text.length() > format.maxLength()) {
+			error(field, "is " + text.length() + " characters long; at most " + format.maxLength() + " are allowed");
+		}
+		if (value instanceof Integer number && format.min() != null
+				&& (number < format.min() || number > format.max())) {
+			error(field, "must be between " + format.min() + " and " + format.max());
+		}
+		switch (format.shape()) {
+			case FREE -> {
+				// Any value.
+			}
+			case KEYS -> {
+				if (!DTMF_DIGITS.matcher((String) value).matches()) {
+					error(field, "may hold only 0-9, * and #");
+				}
+			}
+			case VARIABLE_NAME -> variableName(field, (String) value);
+			case HTTP_URL -> {
+				if (!HTTP_URL.matcher((String) value).matches()) {
+					error(field, "must start with http:// or https:// and name a host");
+				}
+			}
+			case HTTP_METHOD -> {
+				if (!List.of("GET", "POST").contains(value)) {
+					error(field, "must be GET or POST");
+				}
+			}
+			case SOUND -> {
+				if (!this.references.soundExists((Long) value)) {
+					error(field,
+							"sound " + value + " is not one of your sounds; upload it to /client/{cid}/sound/ first");
+				}
+			}
 		}
 	}
 
@@ -352,7 +299,6 @@ public final class RuleValidator {
 			}
 		}
 		if (r.matchVariableName() != null) {
-			variableName(MATCH_VARIABLE_NAME, r.matchVariableName());
 			if (r.matchVariableValue() == null) {
 				error(MATCH_VARIABLE_VALUE, "is required with match_variable_name: the value the variable must equal");
 			}
@@ -367,7 +313,7 @@ public final class RuleValidator {
 		return (transferDst == null || transferDst.isBlank()) ? List.of() : List.of(transferDst.trim().split("\\s+"));
 	}
 
-	private boolean require(String field, Object value, String hint) {
+	private boolean require(RuleField field, Object value, String hint) {
 		if (value == null || (value instanceof String text && text.isBlank())) {
 			error(field, "is required for action " + this.rule.action().wire() + ": " + hint);
 			return false;
@@ -375,27 +321,25 @@ public final class RuleValidator {
 		return true;
 	}
 
-	private void requireVariableName(String field, String value) {
+	private void requireVariableName(RuleField field, String value) {
 		require(field, value, "a variable name (a letter, then letters, digits or _)");
 	}
 
-	private void variableName(String field, String value) {
+	private void variableName(RuleField field, String value) {
 		if (value != null && !VARIABLE_NAME.matcher(value).matches()) {
 			error(field, "\"" + value + "\" is not a variable name: start with a Latin letter, then use letters,"
 					+ " digits or _");
 		}
 	}
 
-	private void between(String field, Integer value, int min, int max) {
-		if (value != null && (value < min || value > max)) {
-			error(field, "must be between " + min + " and " + max);
-		}
-	}
-
-	private void atLeast(String field, Integer value, int min) {
+	private void atLeast(RuleField field, Integer value, int min) {
 		if (value != null && value < min) {
 			error(field, "must be at least " + min);
 		}
+	}
+
+	private void error(RuleField field, String message) {
+		error(field.json(), message);
 	}
 
 	private void error(String field, String message) {
