@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import dev.tonal.app.extension.ExtensionRepository;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,10 +37,13 @@ class CallHistoryRepository implements CallStore {
 
 	private final JdbcClient jdbc;
 
+	private final ExtensionRepository extensions;
+
 	private final TransactionTemplate transaction;
 
-	CallHistoryRepository(JdbcClient jdbc, PlatformTransactionManager transactions) {
+	CallHistoryRepository(JdbcClient jdbc, ExtensionRepository extensions, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
+		this.extensions = extensions;
 		this.transaction = new TransactionTemplate(transactions);
 	}
 
@@ -51,20 +55,22 @@ class CallHistoryRepository implements CallStore {
 	public void write(FinishedCall call) {
 		String trace = JSON.writeValueAsString(TraceJson.of(call.trace()));
 		this.transaction.executeWithoutResult((status) -> {
+			Long extensionId = (call.extensionId() != null && this.extensions.exists(call.extensionId()))
+					? call.extensionId() : null;
 			this.jdbc
 				.sql("INSERT INTO call_history (call_uuid, client_id, extension_id, start_at, end_at, caller_id_number,"
 						+ " caller_id_name, called_did, duration_ms, result, transferred_to, trace)"
-						+ " VALUES (?, ?, (SELECT id FROM extension WHERE id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-				.params(call.callUuid(), call.clientId(), call.extensionId(), call.start().toEpochMilli(),
+						+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+				.params(call.callUuid(), call.clientId(), extensionId, call.start().toEpochMilli(),
 						call.end().toEpochMilli(), call.callerIdNumber(), call.callerIdName(), call.calledDid(),
 						call.durationMs(), call.result().end().wire(), call.transferredTo(), trace)
 				.update();
 			for (FinishedCall.Rating rating : call.ratings()) {
 				this.jdbc
 					.sql("INSERT INTO quality_rate (call_uuid, client_id, extension_id, rated_at, max_rate, rate)"
-							+ " VALUES (?, ?, (SELECT id FROM extension WHERE id = ?), ?, ?, ?)")
-					.params(call.callUuid(), call.clientId(), call.extensionId(), rating.at().toEpochMilli(),
-							rating.maxRate(), rating.rate())
+							+ " VALUES (?, ?, ?, ?, ?, ?)")
+					.params(call.callUuid(), call.clientId(), extensionId, rating.at().toEpochMilli(), rating.maxRate(),
+							rating.rate())
 					.update();
 			}
 		});

@@ -7,6 +7,7 @@ import dev.tonal.app.api.InputErrors;
 import dev.tonal.app.api.Timezones;
 import dev.tonal.app.auth.Caller;
 import dev.tonal.app.events.ClientConfigChanged;
+import dev.tonal.app.events.ClientDeleting;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -116,6 +117,7 @@ class ClientController {
 	ResponseEntity<Void> delete(Caller caller, @PathVariable String cid) {
 		caller.requireAdmin();
 		Client client = this.clients.get(caller.client(cid));
+		this.events.publishEvent(new ClientDeleting(client.id()));
 		this.clients.delete(client.id());
 		this.events.publishEvent(new ClientConfigChanged(client.id()));
 		return ResponseEntity.noContent().build();

@@ -56,12 +56,11 @@ public class ClientRepository {
 	}
 
 	/**
-	 * Deletes a client and everything it owns. Extensions go first, so that the IVR rows
-	 * cascading from them are gone before the client's sounds and intervals they refer
-	 * to.
+	 * Deletes a client and what cascades from it. Its extensions must be gone already
+	 * ({@link dev.tonal.app.events.ClientDeleting}), so that the IVR rows cascading from
+	 * them are gone before the client's sounds and intervals they refer to.
 	 */
 	void delete(long id) {
-		this.jdbc.sql("DELETE FROM extension WHERE client_id = ?").param(id).update();
 		this.jdbc.sql("DELETE FROM client WHERE id = ?").param(id).update();
 	}
 

@@ -11,7 +11,10 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** The {@code extension} table. */
+/**
+ * The {@code extension} table, its only reader and writer: other packages ask here (by
+ * id, by full name, a client's names, a phone's SIP HA1).
+ */
 @Repository
 public class ExtensionRepository {
 
@@ -34,6 +37,41 @@ public class ExtensionRepository {
 			.params(clientId, id)
 			.query(ROW)
 			.optional();
+	}
+
+	/** The extension with this id whatever its client, for internal use. */
+	public Optional<Extension> byId(long id) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM extension WHERE id = ?").param(id).query(ROW).optional();
+	}
+
+	/** The extension named {@code prefix*name} (names are unique: prefixes are). */
+	public Optional<Extension> byName(String fullName) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM extension WHERE name = ?")
+			.param(fullName)
+			.query(ROW)
+			.optional();
+	}
+
+	/** Whether an extension with this id exists (it may be deleted while a call runs). */
+	public boolean exists(long id) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM extension WHERE id = ?").param(id).query(Long.class).single() > 0;
+	}
+
+	/** The full names ({@code prefix*name}) of the client's extensions. */
+	public List<String> namesOf(long clientId) {
+		return this.jdbc.sql("SELECT name FROM extension WHERE client_id = ? ORDER BY id")
+			.param(clientId)
+			.query(String.class)
+			.list();
+	}
+
+	/** The SIP digest HA1 of a phone extension; empty when none is stored. */
+	public Optional<String> sipHa1(long id) {
+		return this.jdbc.sql("SELECT sip_ha1 FROM extension WHERE id = ?")
+			.param(id)
+			.query((rs, n) -> Optional.ofNullable(rs.getString("sip_ha1")))
+			.optional()
+			.flatMap((ha1) -> ha1);
 	}
 
 	List<Extension> list(long clientId, ExtensionType type, int limit, long offset) {
@@ -86,6 +124,11 @@ public class ExtensionRepository {
 	 */
 	void delete(long id) {
 		this.jdbc.sql("DELETE FROM extension WHERE id = ?").param(id).update();
+	}
+
+	/** Deletes every extension of a client, with what cascades from them. */
+	void deleteOfClient(long clientId) {
+		this.jdbc.sql("DELETE FROM extension WHERE client_id = ?").param(clientId).update();
 	}
 
 }

@@ -8,11 +8,13 @@ import dev.tonal.app.api.JsonFields;
 import dev.tonal.app.client.Client;
 import dev.tonal.app.config.TonalProperties;
 import dev.tonal.app.events.ClientConfigChanged;
+import dev.tonal.app.events.ClientDeleting;
 import dev.tonal.app.events.ExtensionCreated;
 import dev.tonal.model.WireEnum;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,6 +42,12 @@ class ExtensionService {
 		this.extensions = extensions;
 		this.events = events;
 		this.realm = properties.sip().realm();
+	}
+
+	/** A client's extensions go before the client (the table does not cascade). */
+	@EventListener
+	void clientDeleting(ClientDeleting event) {
+		this.extensions.deleteOfClient(event.clientId());
 	}
 
 	@Transactional

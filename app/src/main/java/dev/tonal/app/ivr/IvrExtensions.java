@@ -4,10 +4,10 @@ import java.util.Optional;
 
 import dev.tonal.app.api.ApiException;
 import dev.tonal.app.auth.Caller;
+import dev.tonal.app.extension.ExtensionRepository;
 import dev.tonal.model.IvrSettings;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,12 +21,12 @@ class IvrExtensions {
 	private record Row(long id, long clientId, String name, String type) {
 	}
 
-	private final JdbcClient jdbc;
+	private final ExtensionRepository extensions;
 
 	private final IvrRepository ivrs;
 
-	IvrExtensions(JdbcClient jdbc, IvrRepository ivrs) {
-		this.jdbc = jdbc;
+	IvrExtensions(ExtensionRepository extensions, IvrRepository ivrs) {
+		this.extensions = extensions;
 		this.ivrs = ivrs;
 	}
 
@@ -54,11 +54,7 @@ class IvrExtensions {
 	}
 
 	private Optional<Row> find(long eid) {
-		return this.jdbc.sql("SELECT id, client_id, name, type FROM extension WHERE id = ?")
-			.param(eid)
-			.query((rs, n) -> new Row(rs.getLong("id"), rs.getLong("client_id"), rs.getString("name"),
-					rs.getString("type")))
-			.optional();
+		return this.extensions.byId(eid).map((e) -> new Row(e.id(), e.clientId(), e.name(), e.type().wire()));
 	}
 
 }

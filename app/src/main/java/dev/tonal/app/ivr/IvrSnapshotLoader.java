@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import dev.tonal.app.extension.ExtensionRepository;
+
 import dev.tonal.model.Context;
 import dev.tonal.model.ContextConfig;
 import dev.tonal.model.Interval;
@@ -48,9 +50,13 @@ class IvrSnapshotLoader {
 
 	private final IvrExtensions extensions;
 
+	private final ExtensionRepository extensionNames;
+
 	private final ObjectMapper json;
 
-	IvrSnapshotLoader(JdbcClient jdbc, IvrRepository ivrs, IvrExtensions extensions, ObjectMapper json) {
+	IvrSnapshotLoader(JdbcClient jdbc, IvrRepository ivrs, IvrExtensions extensions, ExtensionRepository extensionNames,
+			ObjectMapper json) {
+		this.extensionNames = extensionNames;
 		this.jdbc = jdbc;
 		this.ivrs = ivrs;
 		this.extensions = extensions;
@@ -109,10 +115,7 @@ class IvrSnapshotLoader {
 	}
 
 	private Set<String> extensionNames(long clientId) {
-		return this.jdbc.sql("SELECT name FROM extension WHERE client_id = ?")
-			.param(clientId)
-			.query(String.class)
-			.list()
+		return this.extensionNames.namesOf(clientId)
 			.stream()
 			.map((name) -> name.substring(name.indexOf('*') + 1))
 			.collect(Collectors.toSet());

@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import dev.tonal.app.extension.ExtensionRepository;
+import dev.tonal.app.extension.ExtensionStatus;
+import dev.tonal.app.extension.ExtensionType;
 import dev.tonal.sip.registrar.Binding;
 import dev.tonal.sip.registrar.BindingStore;
 import dev.tonal.sip.registrar.PhoneAccount;
@@ -15,8 +18,8 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Phone extensions and their registered devices in the database: the {@code extension}
- * table (name, HA1, status) and the {@code registration} table.
+ * Phone extensions (name, HA1, status, from {@link ExtensionRepository}) and their
+ * registered devices in the database: the {@code registration} table.
  */
 @Repository
 public class JdbcRegistrations implements BindingStore, PhoneAccounts {
@@ -27,17 +30,19 @@ public class JdbcRegistrations implements BindingStore, PhoneAccounts {
 
 	private final JdbcClient jdbc;
 
-	JdbcRegistrations(JdbcClient jdbc) {
+	private final ExtensionRepository extensions;
+
+	JdbcRegistrations(JdbcClient jdbc, ExtensionRepository extensions) {
 		this.jdbc = jdbc;
+		this.extensions = extensions;
 	}
 
 	@Override
 	public Optional<PhoneAccount> find(String name) {
-		return this.jdbc.sql("SELECT id, name, sip_ha1, status FROM extension WHERE name = ? AND type = 'phone'")
-			.param(name)
-			.query((rs, n) -> new PhoneAccount(rs.getLong("id"), rs.getString("name"), rs.getString("sip_ha1"),
-					"blocked".equals(rs.getString("status"))))
-			.optional();
+		return this.extensions.byName(name)
+			.filter((extension) -> extension.type() == ExtensionType.PHONE)
+			.map((phone) -> new PhoneAccount(phone.id(), phone.name(), this.extensions.sipHa1(phone.id()).orElse(null),
+					phone.status() == ExtensionStatus.BLOCKED));
 	}
 
 	@Override

@@ -5,6 +5,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import dev.tonal.app.extension.Extension;
+import dev.tonal.app.extension.ExtensionRepository;
+import dev.tonal.app.extension.ExtensionStatus;
+import dev.tonal.app.extension.ExtensionType;
 import dev.tonal.app.registration.JdbcRegistrations;
 import dev.tonal.sip.CallListener;
 import dev.tonal.sip.b2bua.DestinationResolver;
@@ -13,7 +17,6 @@ import dev.tonal.engine.TransferFailureReasons;
 import dev.tonal.sip.b2bua.LegRequest;
 import dev.tonal.sip.registrar.Binding;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,7 +30,7 @@ public class TransferDestinations {
 
 	private static final Pattern NUMBER = Pattern.compile("\\+?[0-9]{1,32}");
 
-	private final JdbcClient jdbc;
+	private final ExtensionRepository extensions;
 
 	private final JdbcRegistrations registrations;
 
@@ -35,9 +38,9 @@ public class TransferDestinations {
 
 	private final TransferProperties transfer;
 
-	TransferDestinations(JdbcClient jdbc, JdbcRegistrations registrations, TrunkProperties trunk,
+	TransferDestinations(ExtensionRepository extensions, JdbcRegistrations registrations, TrunkProperties trunk,
 			TransferProperties transfer) {
-		this.jdbc = jdbc;
+		this.extensions = extensions;
 		this.registrations = registrations;
 		this.trunk = trunk;
 		this.transfer = transfer;
@@ -66,13 +69,14 @@ public class TransferDestinations {
 	}
 
 	private DestinationResolver.Resolution resolve(String prefix, String destination) {
-		Optional<Extension> extension = extension(destination.contains("*") ? destination : prefix + destination);
+		Optional<Extension> extension = this.extensions
+			.byName(destination.contains("*") ? destination : prefix + destination);
 		if (extension.isPresent()) {
 			Extension target = extension.get();
-			if (target.blocked()) {
+			if (target.status() == ExtensionStatus.BLOCKED) {
 				return new DestinationResolver.Fails(TransferFailureReasons.REJECTED);
 			}
-			if (target.type().equals("ivr")) {
+			if (target.type() == ExtensionType.IVR) {
 				return new DestinationResolver.Ivr(target.name());
 			}
 			List<String> contacts = contacts(target.id());
@@ -85,22 +89,6 @@ public class TransferDestinations {
 		LegRequest.TrunkCredentials credentials = this.trunk.hasCredentials()
 				? new LegRequest.TrunkCredentials(this.trunk.username(), this.trunk.password()) : null;
 		return new DestinationResolver.Ring(List.of(this.trunk.uriFor(destination)), credentials);
-	}
-
-	private record Extension(long id, String name, String type, String status) {
-
-		boolean blocked() {
-			return "blocked".equals(this.status);
-		}
-
-	}
-
-	private Optional<Extension> extension(String fullName) {
-		return this.jdbc.sql("SELECT id, name, type, status FROM extension WHERE name = ?")
-			.param(fullName)
-			.query((rs, n) -> new Extension(rs.getLong("id"), rs.getString("name"), rs.getString("type"),
-					rs.getString("status")))
-			.optional();
 	}
 
 }
