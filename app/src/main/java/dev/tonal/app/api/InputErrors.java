@@ -2,8 +2,10 @@ package dev.tonal.app.api;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import dev.tonal.model.validation.FieldError;
+import dev.tonal.model.validation.JsonInput;
 
 /**
  * Collects what is wrong with one request's input, so that a client learns about every
@@ -12,6 +14,14 @@ import dev.tonal.model.validation.FieldError;
 public final class InputErrors {
 
 	private final List<FieldError> errors = new ArrayList<>();
+
+	/**
+	 * A reader of a request body whose type errors are collected here, in order with the
+	 * caller's own; the one way request bodies are read.
+	 */
+	public JsonInput read(Map<String, ?> body) {
+		return JsonInput.of(body, this.errors);
+	}
 
 	public InputErrors add(String field, String message) {
 		this.errors.add(new FieldError(field, message));

@@ -1,6 +1,7 @@
 package dev.tonal.app.client;
 
 import java.util.List;
+import java.util.Map;
 
 import dev.tonal.app.api.ApiException;
 import dev.tonal.app.api.InputErrors;
@@ -8,6 +9,7 @@ import dev.tonal.app.api.Timezones;
 import dev.tonal.app.auth.Caller;
 import dev.tonal.app.events.ClientConfigChanged;
 import dev.tonal.app.events.ClientDeleting;
+import dev.tonal.model.validation.JsonInput;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -32,7 +34,14 @@ import org.springframework.web.bind.annotation.RestController;
 class ClientController {
 
 	/** The body of POST and (partial) PUT; absent fields are null. */
-	record ClientInput(String name, String prefix, Integer extensionLength, String timezone) {
+	private record ClientInput(String name, String prefix, Integer extensionLength, String timezone) {
+
+		static ClientInput read(Map<String, Object> body, InputErrors errors) {
+			JsonInput in = errors.read(body);
+			return new ClientInput(in.string("name", null), in.string("prefix", null),
+					in.integer("extension_length", null), in.string("timezone", null));
+		}
+
 	}
 
 	private static final int MAX_EXTENSION_LENGTH = 9;
@@ -48,9 +57,10 @@ class ClientController {
 
 	@PostMapping
 	@Transactional
-	ResponseEntity<Client> create(Caller caller, @RequestBody ClientInput input) {
+	ResponseEntity<Client> create(Caller caller, @RequestBody Map<String, Object> body) {
 		caller.requireAdmin();
 		InputErrors errors = new InputErrors();
+		ClientInput input = ClientInput.read(body, errors);
 		if (input.name() == null || input.name().isBlank()) {
 			errors.add("name", "required: a display name for the client");
 		}
@@ -86,10 +96,11 @@ class ClientController {
 
 	@PutMapping("/{cid}")
 	@Transactional
-	Client update(Caller caller, @PathVariable String cid, @RequestBody ClientInput input) {
+	Client update(Caller caller, @PathVariable String cid, @RequestBody Map<String, Object> body) {
 		caller.requireAdmin();
 		Client current = this.clients.get(caller.client(cid));
 		InputErrors errors = new InputErrors();
+		ClientInput input = ClientInput.read(body, errors);
 		if (input.name() != null && input.name().isBlank()) {
 			errors.add("name", "must not be blank");
 		}

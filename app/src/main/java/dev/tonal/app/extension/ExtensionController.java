@@ -1,6 +1,7 @@
 package dev.tonal.app.extension;
 
 import java.util.List;
+import java.util.Map;
 
 import dev.tonal.app.api.ApiException;
 import dev.tonal.app.api.InputErrors;
@@ -8,7 +9,6 @@ import dev.tonal.app.auth.Caller;
 import dev.tonal.app.client.Client;
 import dev.tonal.app.client.ClientRepository;
 import dev.tonal.model.WireEnum;
-import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -42,7 +42,8 @@ class ExtensionController {
 	}
 
 	@PostMapping
-	ResponseEntity<ExtensionView> create(Caller caller, @PathVariable String cid, @RequestBody JsonNode body) {
+	ResponseEntity<ExtensionView> create(Caller caller, @PathVariable String cid,
+			@RequestBody Map<String, Object> body) {
 		ExtensionService.Created created = this.service.create(client(caller, cid), body);
 		return ResponseEntity.status(HttpStatus.CREATED)
 			.body(ExtensionView.of(created.extension(), created.generatedPassword()));
@@ -77,7 +78,8 @@ class ExtensionController {
 	}
 
 	@PutMapping("/{eid}")
-	ExtensionView update(Caller caller, @PathVariable String cid, @PathVariable long eid, @RequestBody JsonNode body) {
+	ExtensionView update(Caller caller, @PathVariable String cid, @PathVariable long eid,
+			@RequestBody Map<String, Object> body) {
 		Client client = client(caller, cid);
 		return ExtensionView.of(this.service.update(client, extension(client, eid), body), null);
 	}

@@ -1,17 +1,17 @@
 package dev.tonal.app.extension;
 
 import java.util.List;
+import java.util.Map;
 
 import dev.tonal.app.api.ApiException;
 import dev.tonal.app.api.InputErrors;
-import dev.tonal.app.api.JsonFields;
 import dev.tonal.app.client.Client;
 import dev.tonal.app.config.TonalProperties;
 import dev.tonal.app.events.ClientConfigChanged;
 import dev.tonal.app.events.ClientDeleting;
 import dev.tonal.app.events.ExtensionCreated;
 import dev.tonal.model.WireEnum;
-import tools.jackson.databind.JsonNode;
+import dev.tonal.model.validation.JsonInput;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -51,18 +51,18 @@ class ExtensionService {
 	}
 
 	@Transactional
-	Created create(Client client, JsonNode body) {
+	Created create(Client client, Map<String, Object> body) {
 		InputErrors errors = new InputErrors();
-		JsonFields fields = JsonFields.of(body, errors);
-		String name = fullName(client, fields.text("name"), errors);
+		JsonInput fields = errors.read(body);
+		String name = fullName(client, fields.string("name", null), errors);
 		ExtensionType type = required(fields, "type", ExtensionType.class, errors,
 				"unsupported extension type: use one of: " + WireEnum.choices(ExtensionType.class));
 		ExtensionStatus status = fields.has("status") ? required(fields, "status", ExtensionStatus.class, errors,
 				"must be one of: " + WireEnum.choices(ExtensionStatus.class)) : ExtensionStatus.ACTIVE;
-		String label = fields.text("label");
-		Long groupId = fields.integer("extension_group_id");
-		String extraParams = fields.text("extra_params");
-		String password = fields.text("password");
+		String label = fields.string("label", null);
+		Long groupId = fields.whole("extension_group_id", null);
+		String extraParams = fields.string("extra_params", null);
+		String password = fields.string("password", null);
 		checkPassword(type, password, errors);
 		errors.throwIfAny();
 		String generated = (type == ExtensionType.PHONE && password == null) ? SipPasswords.generate() : null;
@@ -84,29 +84,28 @@ class ExtensionService {
 
 	/** A partial update: absent fields keep their value; name and type cannot change. */
 	@Transactional
-	Extension update(Client client, Extension current, JsonNode body) {
+	Extension update(Client client, Extension current, Map<String, Object> body) {
 		InputErrors errors = new InputErrors();
-		JsonFields fields = JsonFields.of(body, errors);
+		JsonInput fields = errors.read(body);
 		if (fields.has("name")) {
-			String name = fields.text("name");
+			String name = fields.string("name", null);
 			if (name != null && !name.equals(current.name())
 					&& !client.fullExtensionName(name).equals(current.name())) {
 				errors.add("name", "an extension cannot be renamed: delete it and create " + name);
 			}
 		}
 		if (fields.has("type")) {
-			String type = fields.text("type");
+			String type = fields.string("type", null);
 			if (type != null && !type.equals(current.type().wire())) {
 				errors.add("type", "the type of an extension cannot be changed: delete it and create a new one");
 			}
 		}
 		ExtensionStatus status = fields.has("status") ? required(fields, "status", ExtensionStatus.class, errors,
 				"must be one of: " + WireEnum.choices(ExtensionStatus.class)) : current.status();
-		String label = fields.has("label") ? fields.text("label") : current.label();
-		Long groupId = fields.has("extension_group_id") ? fields.integer("extension_group_id")
-				: current.extensionGroupId();
-		String extraParams = fields.has("extra_params") ? fields.text("extra_params") : current.extraParams();
-		String password = fields.text("password");
+		String label = fields.string("label", current.label());
+		Long groupId = fields.whole("extension_group_id", current.extensionGroupId());
+		String extraParams = fields.string("extra_params", current.extraParams());
+		String password = fields.string("password", null);
 		if (password != null) {
 			checkPassword(current.type(), password, errors);
 		}
@@ -175,9 +174,9 @@ class ExtensionService {
 		}
 	}
 
-	private static <E extends Enum<E> & WireEnum> E required(JsonFields fields, String field, Class<E> type,
+	private static <E extends Enum<E> & WireEnum> E required(JsonInput fields, String field, Class<E> type,
 			InputErrors errors, String message) {
-		String value = fields.text(field);
+		String value = fields.string(field, null);
 		E parsed = WireEnum.parse(type, value).orElse(null);
 		if (parsed == null) {
 			errors.add(field, (value == null) ? "required: one of " + WireEnum.choices(type) : message);

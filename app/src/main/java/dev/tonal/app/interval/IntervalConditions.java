@@ -11,8 +11,7 @@ import java.util.Map;
 
 import dev.tonal.app.api.Datetimes;
 import dev.tonal.app.api.InputErrors;
-import dev.tonal.app.api.JsonFields;
-import tools.jackson.databind.JsonNode;
+import dev.tonal.model.validation.JsonInput;
 
 /**
  * Validates the conditions of a time interval (api.md §4) and puts them in their one
@@ -28,10 +27,11 @@ final class IntervalConditions {
 	}
 
 	/**
-	 * The normalised conditions, or errors (at {@code conditions[i].field}) in
-	 * {@code errors}.
+	 * The normalised {@code conditions} of an interval body, or errors (at
+	 * {@code conditions[i].field}) in {@code errors}.
 	 */
-	static List<Map<String, Object>> normalise(JsonNode conditions, InputErrors errors) {
+	static List<Map<String, Object>> of(JsonInput body, InputErrors errors) {
+		List<?> conditions = body.list("conditions");
 		if (conditions == null || conditions.isEmpty()) {
 			errors.add("conditions", "add at least one condition (an empty object matches any time)");
 			return List.of();
@@ -39,17 +39,18 @@ final class IntervalConditions {
 		List<Map<String, Object>> normalised = new ArrayList<>();
 		for (int i = 0; i < conditions.size(); i++) {
 			String path = "conditions[" + i + "]";
-			JsonNode condition = conditions.get(i);
-			if (!condition.isObject()) {
+			if (!(conditions.get(i) instanceof Map<?, ?> condition)) {
 				errors.add(path, "must be an object such as {\"start_dow\": 2, \"end_dow\": 6}");
 				continue;
 			}
-			normalised.add(normalise(JsonFields.nested(condition, errors, path), errors));
+			@SuppressWarnings("unchecked")
+			Map<String, ?> fields = (Map<String, ?>) condition;
+			normalised.add(normalise(body.nested(fields, path), errors));
 		}
 		return normalised;
 	}
 
-	private static Map<String, Object> normalise(JsonFields fields, InputErrors errors) {
+	private static Map<String, Object> normalise(JsonInput fields, InputErrors errors) {
 		Map<String, Object> condition = new LinkedHashMap<>();
 		pair(fields, "start_dow", "end_dow", 7, "1 = Sunday … 7 = Saturday", condition, errors);
 		pair(fields, "start_mday", "end_mday", 31, "a day of the month", condition, errors);
@@ -80,7 +81,7 @@ final class IntervalConditions {
 	}
 
 	/** A start/end pair of numbers 1..max, 0 or absent meaning any; both or neither. */
-	private static void pair(JsonFields fields, String startField, String endField, int max, String meaning,
+	private static void pair(JsonInput fields, String startField, String endField, int max, String meaning,
 			Map<String, Object> condition, InputErrors errors) {
 		int before = errors.count();
 		int start = number(fields, startField, max, meaning, errors);
@@ -93,8 +94,8 @@ final class IntervalConditions {
 		condition.put(endField, end);
 	}
 
-	private static int number(JsonFields fields, String field, int max, String meaning, InputErrors errors) {
-		Long value = fields.integer(field);
+	private static int number(JsonInput fields, String field, int max, String meaning, InputErrors errors) {
+		Long value = fields.whole(field, null);
 		if (value == null) {
 			return 0;
 		}
@@ -105,8 +106,8 @@ final class IntervalConditions {
 		return value.intValue();
 	}
 
-	private static String time(JsonFields fields, String field, InputErrors errors) {
-		String text = fields.text(field);
+	private static String time(JsonInput fields, String field, InputErrors errors) {
+		String text = fields.string(field, null);
 		if (text == null) {
 			return null;
 		}
@@ -119,8 +120,8 @@ final class IntervalConditions {
 		}
 	}
 
-	private static LocalDateTime datetime(JsonFields fields, String field, InputErrors errors) {
-		String text = fields.text(field);
+	private static LocalDateTime datetime(JsonInput fields, String field, InputErrors errors) {
+		String text = fields.string(field, null);
 		if (text == null) {
 			return null;
 		}

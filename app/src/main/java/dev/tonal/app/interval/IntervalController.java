@@ -6,14 +6,13 @@ import java.util.Map;
 
 import dev.tonal.app.api.ApiException;
 import dev.tonal.app.api.InputErrors;
-import dev.tonal.app.api.JsonFields;
 import dev.tonal.app.api.Timezones;
 import dev.tonal.app.auth.Caller;
 import dev.tonal.app.client.Client;
 import dev.tonal.app.client.ClientRepository;
 import dev.tonal.app.events.ClientConfigChanged;
 import dev.tonal.app.events.ConfigReferences;
-import tools.jackson.databind.JsonNode;
+import dev.tonal.model.validation.JsonInput;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -62,13 +61,14 @@ class IntervalController {
 
 	@PostMapping
 	@Transactional
-	ResponseEntity<Map<String, Object>> create(Caller caller, @PathVariable String cid, @RequestBody JsonNode body) {
+	ResponseEntity<Map<String, Object>> create(Caller caller, @PathVariable String cid,
+			@RequestBody Map<String, Object> body) {
 		Client client = client(caller, cid);
 		InputErrors errors = new InputErrors();
-		JsonFields fields = JsonFields.of(body, errors);
-		String name = checkName(fields.text("name"), errors);
-		String timezone = checkTimezone(fields.has("timezone") ? fields.text("timezone") : client.timezone(), errors);
-		List<Map<String, Object>> conditions = IntervalConditions.normalise(fields.array("conditions"), errors);
+		JsonInput fields = errors.read(body);
+		String name = checkName(fields.string("name", null), errors);
+		String timezone = checkTimezone(fields.string("timezone", client.timezone()), errors);
+		List<Map<String, Object>> conditions = IntervalConditions.of(fields, errors);
 		errors.throwIfAny();
 		long id = this.intervals.insert(client.id(), name, timezone, this.json.writeValueAsString(conditions));
 		this.events.publishEvent(new ClientConfigChanged(client.id()));
@@ -88,16 +88,17 @@ class IntervalController {
 	@PutMapping("/{id}")
 	@Transactional
 	Map<String, Object> update(Caller caller, @PathVariable String cid, @PathVariable long id,
-			@RequestBody JsonNode body) {
+			@RequestBody Map<String, Object> body) {
 		Client client = client(caller, cid);
 		IntervalRepository.StoredInterval current = interval(client, id);
 		InputErrors errors = new InputErrors();
-		JsonFields fields = JsonFields.of(body, errors);
-		String name = fields.has("name") ? checkName(fields.text("name"), errors) : current.name();
-		String timezone = fields.has("timezone") ? checkTimezone(fields.text("timezone"), errors) : current.timezone();
+		JsonInput fields = errors.read(body);
+		String name = fields.has("name") ? checkName(fields.string("name", null), errors) : current.name();
+		String timezone = fields.has("timezone") ? checkTimezone(fields.string("timezone", null), errors)
+				: current.timezone();
 		String conditions = current.conditionsJson();
 		if (fields.has("conditions")) {
-			conditions = this.json.writeValueAsString(IntervalConditions.normalise(fields.array("conditions"), errors));
+			conditions = this.json.writeValueAsString(IntervalConditions.of(fields, errors));
 		}
 		errors.throwIfAny();
 		this.intervals.update(new IntervalRepository.StoredInterval(id, client.id(), name, timezone, conditions));

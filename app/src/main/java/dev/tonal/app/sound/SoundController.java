@@ -2,13 +2,14 @@ package dev.tonal.app.sound;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import dev.tonal.app.api.ApiException;
 import dev.tonal.app.api.Datetimes;
+import dev.tonal.app.api.InputErrors;
 import dev.tonal.app.auth.Caller;
 import dev.tonal.app.client.Client;
 import dev.tonal.app.client.ClientRepository;
-import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -72,14 +73,14 @@ class SoundController {
 	}
 
 	@PutMapping("/{id}")
-	SoundView retitle(Caller caller, @PathVariable String cid, @PathVariable long id, @RequestBody JsonNode body) {
+	SoundView retitle(Caller caller, @PathVariable String cid, @PathVariable long id,
+			@RequestBody Map<String, Object> body) {
 		Client client = client(caller, cid);
 		SoundRepository.Sound sound = sound(client, id);
-		JsonNode title = body.get("title");
-		if (title != null && !title.isNull() && !title.isString()) {
-			throw ApiException.invalid("title", "must be a string");
-		}
-		return view(client, this.service.retitle(client, sound, (title != null) ? title.asString(null) : null));
+		InputErrors errors = new InputErrors();
+		String title = errors.read(body).string("title", null);
+		errors.throwIfAny();
+		return view(client, this.service.retitle(client, sound, title));
 	}
 
 	@PostMapping(path = "/{id}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

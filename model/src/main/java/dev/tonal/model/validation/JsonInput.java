@@ -16,11 +16,16 @@ import dev.tonal.model.WireEnum;
  * this is where JSON types meet the records.
  *
  * <p>
+ * This is the one way request bodies are read, in the model and in the API: a body
+ * arrives as a {@code Map} and goes through a {@code JsonInput}, so every endpoint
+ * reports wrong types the same way, with the field's path.
+ *
+ * <p>
  * Each getter takes a fallback used when the field is absent, which is how partial
  * updates keep the stored value. A present {@code null} is returned as null: whether null
  * is allowed is the caller's business ({@link #requiredInt} and friends refuse it).
  */
-final class JsonInput {
+public final class JsonInput {
 
 	private final Map<String, ?> json;
 
@@ -34,21 +39,42 @@ final class JsonInput {
 		this.errors = errors;
 	}
 
+	/** A reader of a whole JSON object, with no errors yet. */
+	public static JsonInput of(Map<String, ?> json) {
+		return new JsonInput(json, "", new ArrayList<>());
+	}
+
+	/**
+	 * A reader of a whole JSON object that adds its errors to {@code errors}, so that
+	 * type errors and the caller's own checks come out in reading order.
+	 */
+	public static JsonInput of(Map<String, ?> json, List<FieldError> errors) {
+		return new JsonInput(json, "", errors);
+	}
+
+	/**
+	 * A reader of an object nested at {@code path} (e.g. "conditions[0]"), sharing this
+	 * reader's errors.
+	 */
+	public JsonInput nested(Map<String, ?> object, String path) {
+		return new JsonInput(object, path + ".", this.errors);
+	}
+
 	/** The errors found so far (shared with nested readers). */
-	List<FieldError> errors() {
+	public List<FieldError> errors() {
 		return this.errors;
 	}
 
 	/** The JSON path of {@code name} in the document being read. */
-	String path(String name) {
+	public String path(String name) {
 		return this.pathPrefix + name;
 	}
 
-	boolean has(String name) {
+	public boolean has(String name) {
 		return this.json.containsKey(name);
 	}
 
-	String string(String name, String fallback) {
+	public String string(String name, String fallback) {
 		if (!has(name)) {
 			return fallback;
 		}
@@ -63,7 +89,7 @@ final class JsonInput {
 		return fail(name, "must be a string");
 	}
 
-	Integer integer(String name, Integer fallback) {
+	public Integer integer(String name, Integer fallback) {
 		if (!has(name)) {
 			return fallback;
 		}
@@ -81,7 +107,26 @@ final class JsonInput {
 		return big.intValue();
 	}
 
-	Long id(String name, Long fallback) {
+	/** A whole number of any sign that fits a {@code long}. */
+	public Long whole(String name, Long fallback) {
+		if (!has(name)) {
+			return fallback;
+		}
+		Object value = this.json.get(name);
+		if (value == null) {
+			return null;
+		}
+		BigInteger big = integral(value);
+		if (big == null) {
+			return fail(name, "must be a whole number");
+		}
+		if (big.bitLength() > 63) {
+			return fail(name, "is out of range");
+		}
+		return big.longValue();
+	}
+
+	public Long id(String name, Long fallback) {
 		if (!has(name)) {
 			return fallback;
 		}
@@ -96,7 +141,7 @@ final class JsonInput {
 		return big.longValue();
 	}
 
-	Boolean bool(String name, Boolean fallback) {
+	public Boolean bool(String name, Boolean fallback) {
 		if (!has(name)) {
 			return fallback;
 		}
@@ -107,11 +152,11 @@ final class JsonInput {
 		return fail(name, "must be true or false");
 	}
 
-	int requiredInt(String name, int fallback) {
+	public int requiredInt(String name, int fallback) {
 		return notNull(name, integer(name, fallback), fallback);
 	}
 
-	boolean requiredBool(String name, boolean fallback) {
+	public boolean requiredBool(String name, boolean fallback) {
 		return notNull(name, bool(name, fallback), fallback);
 	}
 
@@ -129,7 +174,7 @@ final class JsonInput {
 		return fallback;
 	}
 
-	<E extends Enum<E> & WireEnum> E enumValue(String name, Class<E> type, E fallback) {
+	public <E extends Enum<E> & WireEnum> E enumValue(String name, Class<E> type, E fallback) {
 		if (!has(name)) {
 			return fallback;
 		}
@@ -144,8 +189,17 @@ final class JsonInput {
 		return parsed.get();
 	}
 
+	/** A JSON array as it is; null when absent or null. */
+	public List<?> list(String name) {
+		Object value = this.json.get(name);
+		if (value == null || value instanceof List<?>) {
+			return (List<?>) value;
+		}
+		return fail(name, "must be an array");
+	}
+
 	/** A list of JSON objects; each comes with a reader whose paths are indexed. */
-	List<JsonInput> objects(String name) {
+	public List<JsonInput> objects(String name) {
 		Object value = this.json.get(name);
 		if (value == null) {
 			return null;
@@ -171,7 +225,7 @@ final class JsonInput {
 	/**
 	 * Records an error for {@code name} and returns null, for use in return statements.
 	 */
-	<T> T fail(String name, String message) {
+	public <T> T fail(String name, String message) {
 		this.errors.add(new FieldError(path(name), message));
 		return null;
 	}
