@@ -9,7 +9,6 @@ import dev.tonal.engine.EngineSettings;
 import dev.tonal.engine.simulation.SimulationInput;
 import dev.tonal.engine.simulation.Simulator;
 import dev.tonal.model.IvrSnapshot;
-import tools.jackson.databind.JsonNode;
 
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -40,7 +39,8 @@ class SimulateController {
 	}
 
 	@PostMapping("/simulate")
-	Map<String, Object> simulate(Caller caller, @PathVariable long eid, @RequestBody(required = false) JsonNode body) {
+	Map<String, Object> simulate(Caller caller, @PathVariable long eid,
+			@RequestBody(required = false) Map<String, Object> body) {
 		IvrExtension ivr = this.scope.ivr(caller, eid);
 		IvrSnapshot snapshot = this.snapshots.get(ivr.id())
 			.orElseThrow(() -> ApiException.notFound("extension " + eid));

@@ -1,5 +1,6 @@
 package dev.tonal.app.ivr;
 
+import java.math.BigInteger;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -18,7 +19,7 @@ import dev.tonal.engine.simulation.SimulationInput.CallerEvent;
 import dev.tonal.engine.simulation.SimulationInput.HttpStub;
 import dev.tonal.engine.simulation.SimulationInput.Speech;
 import dev.tonal.engine.simulation.SimulationOutput;
-import tools.jackson.databind.JsonNode;
+import dev.tonal.model.validation.JsonInput;
 
 /**
  * The JSON of the simulator endpoint (semantics.md rule 33): reads a request into a
@@ -32,33 +33,31 @@ final class SimulationJson {
 
 	/**
 	 * Reads a simulation request; every field is optional.
-	 * @param body the request body (null or empty for a silent caller)
+	 * @param body the request body (null for a silent caller)
 	 * @param now the simulated time when the request names none
 	 * @param clientZone the zone of a {@code time} given without an offset
 	 */
-	static SimulationInput read(JsonNode body, Instant now, String clientZone) {
+	static SimulationInput read(Map<String, Object> body, Instant now, String clientZone) {
 		InputErrors errors = new InputErrors();
-		if (body != null && !body.isNull() && !body.isObject()) {
-			errors.add("body", "must be a JSON object such as {\"events\": [{\"at\": 1200, \"dtmf\": \"1\"}]}");
-			errors.throwIfAny();
-		}
-		JsonNode in = (body != null) ? body : tools.jackson.databind.node.MissingNode.getInstance();
-		String callerIdNumber = text(in, "caller_id_number", errors);
-		String callerIdName = text(in, "caller_id_name", errors);
-		String calledDid = text(in, "called_did", errors);
-		Instant time = time(in.get("time"), now, clientZone, errors);
-		List<CallerEvent> events = events(in.get("events"), errors);
-		Map<String, String> transfers = transfers(in.get("transfers"), errors);
-		Map<String, HttpStub> http = http(in.get("http"), errors);
-		List<Speech> speech = speech(in.get("speech"), errors);
+		Map<String, Object> fields = (body != null) ? body : Map.of();
+		JsonInput in = errors.read(fields);
+		String callerIdNumber = in.string("caller_id_number", null);
+		String callerIdName = in.string("caller_id_name", null);
+		String calledDid = in.string("called_did", null);
+		Instant time = time(fields.get("time"), now, clientZone, errors);
+		List<CallerEvent> events = events(fields.get("events"), errors);
+		Map<String, String> transfers = transfers(fields.get("transfers"), errors);
+		Map<String, HttpStub> http = http(fields.get("http"), errors);
+		List<Speech> speech = speech(fields.get("speech"), errors);
 		long maxDuration = 0;
-		JsonNode max = in.get("max_duration");
-		if (present(max)) {
-			if (!max.isIntegralNumber() || max.asLong() <= 0) {
+		Object max = fields.get("max_duration");
+		if (max != null) {
+			Long millis = integral(max);
+			if (millis == null || millis <= 0) {
 				errors.add("max_duration", "must be a positive number of milliseconds");
 			}
 			else {
-				maxDuration = max.asLong();
+				maxDuration = millis;
 			}
 		}
 		errors.throwIfAny();
@@ -84,11 +83,11 @@ final class SimulationJson {
 		return json;
 	}
 
-	private static Instant time(JsonNode value, Instant now, String clientZone, InputErrors errors) {
-		if (!present(value)) {
+	private static Instant time(Object value, Instant now, String clientZone, InputErrors errors) {
+		if (value == null) {
 			return now;
 		}
-		String text = value.isString() ? value.asString() : "";
+		String text = (value instanceof String string) ? string : "";
 		try {
 			return OffsetDateTime.parse(text).toInstant();
 		}
@@ -106,134 +105,141 @@ final class SimulationJson {
 		}
 	}
 
-	private static List<CallerEvent> events(JsonNode events, InputErrors errors) {
+	private static List<CallerEvent> events(Object events, InputErrors errors) {
 		List<CallerEvent> read = new ArrayList<>();
-		for (int i : indexes(events, "events", errors)) {
+		List<Map<?, ?>> items = objects(events, "events", errors);
+		for (int i = 0; i < items.size(); i++) {
+			Map<?, ?> event = items.get(i);
+			if (event == null) {
+				continue;
+			}
 			String path = "events[" + i + "]";
-			JsonNode event = events.get(i);
 			Long at = at(event, path, errors);
-			JsonNode dtmf = event.get("dtmf");
-			boolean hangup = event.path("hangup").asBoolean(false);
-			if (present(dtmf) && (!dtmf.isString() || !dtmf.asString().matches("[0-9*#]+"))) {
+			Object dtmf = event.get("dtmf");
+			boolean hangup = Boolean.TRUE.equals(event.get("hangup"));
+			if (dtmf != null && !(dtmf instanceof String keys && keys.matches("[0-9*#]+"))) {
 				errors.add(path + ".dtmf", "must be keys of 0-9, * and #, e.g. \"1\"");
 			}
-			else if (present(dtmf) == hangup) {
+			else if ((dtmf != null) == hangup) {
 				errors.add(path, "give either \"dtmf\" or \"hangup\": true");
 			}
 			else if (at != null) {
-				read.add(hangup ? CallerEvent.hangup(at) : CallerEvent.dtmf(at, dtmf.asString()));
+				read.add(hangup ? CallerEvent.hangup(at) : CallerEvent.dtmf(at, (String) dtmf));
 			}
 		}
 		return read;
 	}
 
-	private static Map<String, String> transfers(JsonNode transfers, InputErrors errors) {
+	private static Map<String, String> transfers(Object transfers, InputErrors errors) {
 		Map<String, String> read = new LinkedHashMap<>();
-		if (!present(transfers)) {
+		if (transfers == null) {
 			return read;
 		}
-		if (!transfers.isObject()) {
+		if (!(transfers instanceof Map<?, ?> outcomes)) {
 			errors.add("transfers", "must be an object of destination: outcome, e.g. {\"050\": \"busy\"}");
 			return read;
 		}
-		for (Map.Entry<String, JsonNode> entry : transfers.properties()) {
-			String outcome = entry.getValue().isString() ? entry.getValue().asString() : "";
+		for (Map.Entry<?, ?> entry : outcomes.entrySet()) {
+			String outcome = (entry.getValue() instanceof String text) ? text : "";
 			if (!SimulationInput.TRANSFER_OUTCOMES.contains(outcome)) {
 				errors.add("transfers." + entry.getKey(), "must be one of: "
 						+ String.join(", ", SimulationInput.TRANSFER_OUTCOMES.stream().sorted().toList()));
 			}
 			else {
-				read.put(entry.getKey(), outcome);
+				read.put(entry.getKey().toString(), outcome);
 			}
 		}
 		return read;
 	}
 
-	private static Map<String, HttpStub> http(JsonNode http, InputErrors errors) {
+	private static Map<String, HttpStub> http(Object http, InputErrors errors) {
 		Map<String, HttpStub> read = new LinkedHashMap<>();
-		if (!present(http)) {
+		if (http == null) {
 			return read;
 		}
-		if (!http.isObject()) {
+		if (!(http instanceof Map<?, ?> stubs)) {
 			errors.add("http", "must be an object of url: {\"status\", \"body\", \"delay\"}");
 			return read;
 		}
-		for (Map.Entry<String, JsonNode> entry : http.properties()) {
+		for (Map.Entry<?, ?> entry : stubs.entrySet()) {
 			String path = "http." + entry.getKey();
-			JsonNode stub = entry.getValue();
-			int status = stub.path("status").asInt(200);
-			if (!stub.isObject() || status < 100 || status > 599) {
+			Map<?, ?> stub = (entry.getValue() instanceof Map<?, ?> object) ? object : null;
+			Long status = (stub != null && stub.get("status") != null) ? integral(stub.get("status"))
+					: Long.valueOf(200);
+			if (stub == null || status == null || status < 100 || status > 599) {
 				errors.add(path, "must be {\"status\": 100..599, \"body\": \"<Response>…</Response>\", \"delay\": ms}");
 				continue;
 			}
-			read.put(entry.getKey(),
-					new HttpStub(status, stub.path("body").asString(""), stub.path("delay").asLong(0)));
+			String text = (stub.get("body") instanceof String given) ? given : "";
+			Long delay = integral(stub.get("delay"));
+			read.put(entry.getKey().toString(), new HttpStub(status.intValue(), text, (delay != null) ? delay : 0));
 		}
 		return read;
 	}
 
-	private static List<Speech> speech(JsonNode speech, InputErrors errors) {
+	private static List<Speech> speech(Object speech, InputErrors errors) {
 		List<Speech> read = new ArrayList<>();
-		for (int i : indexes(speech, "speech", errors)) {
+		List<Map<?, ?>> items = objects(speech, "speech", errors);
+		for (int i = 0; i < items.size(); i++) {
+			Map<?, ?> item = items.get(i);
+			if (item == null) {
+				continue;
+			}
 			String path = "speech[" + i + "]";
-			Long at = at(speech.get(i), path, errors);
-			JsonNode text = speech.get(i).get("text");
-			if (!present(text) || !text.isString()) {
+			Long at = at(item, path, errors);
+			if (!(item.get("text") instanceof String text)) {
 				errors.add(path + ".text", "is required: what the caller says");
 			}
 			else if (at != null) {
-				read.add(new Speech(at, text.asString()));
+				read.add(new Speech(at, text));
 			}
 		}
 		return read;
 	}
 
 	/**
-	 * The indexes of an optional array of objects, reporting items that are not objects.
+	 * The items of an optional array of objects, null where an item is not an object
+	 * (reported).
 	 */
-	private static List<Integer> indexes(JsonNode array, String field, InputErrors errors) {
-		List<Integer> indexes = new ArrayList<>();
-		if (!present(array)) {
-			return indexes;
+	private static List<Map<?, ?>> objects(Object array, String field, InputErrors errors) {
+		List<Map<?, ?>> items = new ArrayList<>();
+		if (array == null) {
+			return items;
 		}
-		if (!array.isArray()) {
+		if (!(array instanceof List<?> list)) {
 			errors.add(field, "must be an array of objects");
-			return indexes;
+			return items;
 		}
-		for (int i = 0; i < array.size(); i++) {
-			if (array.get(i).isObject()) {
-				indexes.add(i);
+		for (int i = 0; i < list.size(); i++) {
+			if (list.get(i) instanceof Map<?, ?> object) {
+				items.add(object);
 			}
 			else {
+				items.add(null);
 				errors.add(field + "[" + i + "]", "must be an object");
 			}
 		}
-		return indexes;
+		return items;
 	}
 
-	private static Long at(JsonNode item, String path, InputErrors errors) {
-		JsonNode at = item.get("at");
-		if (!present(at) || !at.isIntegralNumber() || at.asLong() < 0) {
+	private static Long at(Map<?, ?> item, String path, InputErrors errors) {
+		Long at = integral(item.get("at"));
+		if (at == null || at < 0) {
 			errors.add(path + ".at", "is required: ms after the call was answered (0 or more)");
 			return null;
 		}
-		return at.asLong();
+		return at;
 	}
 
-	private static String text(JsonNode in, String field, InputErrors errors) {
-		JsonNode value = in.get(field);
-		if (!present(value)) {
-			return null;
+	/** A JSON whole number (not a string of digits), or null. */
+	private static Long integral(Object value) {
+		if (value instanceof Integer || value instanceof Long || value instanceof Short) {
+			return ((Number) value).longValue();
 		}
-		if (!value.isString()) {
-			errors.add(field, "must be a string");
-			return null;
+		if (value instanceof BigInteger big && big.bitLength() < 64) {
+			return big.longValue();
 		}
-		return value.asString();
-	}
-
-	private static boolean present(JsonNode value) {
-		return value != null && !value.isNull() && !value.isMissingNode();
+		return null;
 	}
 
 }
