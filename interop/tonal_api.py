@@ -226,7 +226,7 @@ def calls_of(api, cid, caller):
     rows, page = [], 1
     while True:
         batch = api.get("/client/%d/call_history/?per_page=500&order=desc&page=%d" % (cid, page))["call_history"]
-        rows += [row for row in batch if row["caller_id_number"] == caller]
+        rows += [row for row in batch if row["from_username"] == caller]
         if len(batch) < 500:
             return rows
         page += 1
@@ -248,7 +248,7 @@ def count(args):
     answered = 0
     results = {}
     for row in rows:
-        results[row["result"]] = results.get(row["result"], 0) + 1
+        results[row["end_reason"]] = results.get(row["end_reason"], 0) + 1
         trace = api.get("/client/%d/call_history/%s/trace" % (ivr["client_id"], row["call_uuid"]))
         if any(e.get("type") == "variable_set" and e.get("name") == "answered" for e in trace):
             answered += 1
@@ -261,7 +261,7 @@ def find_call(api, cid, caller, deadline):
     while True:
         page = api.get("/client/%d/call_history/?per_page=500&order=desc" % cid)
         for row in page["call_history"]:
-            if row["caller_id_number"] == caller:
+            if row["from_username"] == caller:
                 return row
         if time.monotonic() > deadline:
             return None
@@ -284,8 +284,8 @@ def check(args):
             key != want_key or transport not in want_transports.split("|")
             for (key, transport), (want_key, want_transports) in zip(used, wanted)):
         problems.append("keys used %s, expected %s" % (fmt(used), fmt(wanted)))
-    if row["result"] != args.result:
-        problems.append("result %r, expected %r" % (row["result"], args.result))
+    if row["end_reason"] != args.result:
+        problems.append("result %r, expected %r" % (row["end_reason"], args.result))
     if row["extension_id"] != ivr["extension_id"]:
         problems.append("extension_id %r, expected %r" % (row["extension_id"], ivr["extension_id"]))
     if args.called_did and row["called_did"] != ivr["did"]:
@@ -294,7 +294,7 @@ def check(args):
             e.get("type") == "variable_set" and e.get("name") == "reached" and e.get("value") == "five"
             for e in trace):
         problems.append("the trace has no variable_set reached=five (the menu's last step)")
-    summary = "call %s from %s: result %s, keys %s" % (row["call_uuid"], args.caller, row["result"], fmt(used))
+    summary = "call %s from %s: result %s, keys %s" % (row["call_uuid"], args.caller, row["end_reason"], fmt(used))
     if problems:
         print("FAIL: " + summary)
         for problem in problems:

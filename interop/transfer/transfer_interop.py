@@ -155,10 +155,10 @@ def main():
         phone050.hangup()
         closed002 = phone002.wait_event(["CALL_CLOSED"], 15)
         row = newest_call(api, cid, ivrs["071"])
-        ok = bool(up050 and up002 and closed002 and row and row["result"] == "transferred"
+        ok = bool(up050 and up002 and closed002 and row and row["end_reason"] == "transferred"
                   and row["transferred_to"] == "002")
         record("baresip-ivr-to-phone", ok, "050 up %s, 002 up %s, 002 closed %s, history %s" % (
-            bool(up050), bool(up002), bool(closed002), row and (row["result"], row["transferred_to"])))
+            bool(up050), bool(up002), bool(closed002), row and (row["end_reason"], row["transferred_to"])))
 
         # 3. sipp is the trunk's UAS; 050 dials 072, which transfers to an external number.
         uas = subprocess.Popen(["sipp", "-sn", "uas", "-i", "127.0.0.1", "-p", str(args.trunk_port), "-m", "1",
@@ -183,7 +183,7 @@ def main():
         ok = bool(up and invite and invite.group(1).startswith(EXTERNAL + "@") and from_ok and uas_exit == 0
                   and row and row["transferred_to"] == EXTERNAL)
         record("sipp-trunk-uas", ok, "INVITE %s, From is the phone %s, sipp exit %s, history %s" % (
-            invite.group(1) if invite else None, from_ok, uas_exit, row and (row["result"], row["transferred_to"])))
+            invite.group(1) if invite else None, from_ok, uas_exit, row and (row["end_reason"], row["transferred_to"])))
     finally:
         phone002.close()
         phone050.close()

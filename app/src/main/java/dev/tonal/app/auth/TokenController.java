@@ -8,7 +8,6 @@ import dev.tonal.app.api.Problems;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,6 +19,12 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code POST /oauth/token}: the OAuth2 client-credentials grant (RFC 6749 §4.4). The
  * credentials come as form fields or as HTTP Basic. Failures are problem documents that
  * also carry the OAuth {@code error} code.
+ *
+ * <p>
+ * The fields are taken the ways the original API's clients send them (api.md §1): a
+ * form-encoded body, a multipart/form-data body (PHP curl posting an array) or the query
+ * string with any or no Content-Type. So the mapping names no {@code consumes}: request
+ * parameters cover all three, and a body of another type is simply not read.
  */
 @RestController
 class TokenController {
@@ -30,7 +35,7 @@ class TokenController {
 		this.tokens = tokens;
 	}
 
-	@PostMapping(path = "/oauth/token", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+	@PostMapping("/oauth/token")
 	ResponseEntity<?> token(@RequestParam(name = "grant_type", required = false) String grantType,
 			@RequestParam(name = "client_id", required = false) String clientId,
 			@RequestParam(name = "client_secret", required = false) String clientSecret,

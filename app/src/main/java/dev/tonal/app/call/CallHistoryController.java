@@ -26,8 +26,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * What calls left behind (api.md §8): a client's quality ratings, its call history
- * (paged) and each call's trace. Datetimes in and out are {@code "YYYY-MM-DD HH:MM:SS"}
- * in the client's timezone; a time range includes both of its ends (to the second).
+ * (paged) and each call's trace. Datetimes in are {@code "YYYY-MM-DD HH:MM:SS"} in the
+ * client's timezone, as are the ratings' times; a time range includes both of its ends
+ * (to the second). Call records show their times in UTC, as the original's
+ * {@code *_time_gmt} ({@link CallRecordJson}).
  */
 @RestController
 @RequestMapping("/api/ver1.0/client/{cid}")
@@ -56,15 +58,7 @@ class CallHistoryController {
 		Client client = this.clients.get(caller.client(cid));
 		InputErrors errors = new InputErrors();
 		TimeRange range = TimeRange.parse(startDatetime, endDatetime, client.timezone(), errors);
-		Long extension = null;
-		if (extensionId != null && !extensionId.isBlank()) {
-			try {
-				extension = Long.valueOf(extensionId.trim());
-			}
-			catch (NumberFormatException ex) {
-				errors.add("extension_id", "must be an extension id (a whole number), e.g. 12");
-			}
-		}
+		Long extension = extensionId(extensionId, errors);
 		errors.throwIfAny();
 		return this.history.ratings(client.id(), range.from(), range.to(), extension)
 			.stream()
@@ -76,24 +70,31 @@ class CallHistoryController {
 	Map<String, Object> calls(Caller caller, @PathVariable String cid,
 			@RequestParam(name = "start_datetime", required = false) String startDatetime,
 			@RequestParam(name = "end_datetime", required = false) String endDatetime,
+			@RequestParam(name = "flow", required = false) String flow,
+			@RequestParam(name = "extension_id", required = false) String extensionId,
+			@RequestParam(name = "to_username", required = false) String toUsername,
 			@RequestParam(name = "page", required = false) String page,
 			@RequestParam(name = "per_page", required = false) String perPage,
 			@RequestParam(name = "order", required = false) String order) {
 		Client client = this.clients.get(caller.client(cid));
 		InputErrors errors = new InputErrors();
 		TimeRange range = TimeRange.parse(startDatetime, endDatetime, client.timezone(), errors);
+		// 0 means the default, as for absent: clients that leave them unset send 0.
 		int pageNumber = number(page, "page", 1, 1, Integer.MAX_VALUE, errors);
 		int pageSize = number(perPage, "per_page", DEFAULT_PER_PAGE, 1, MAX_PER_PAGE, errors);
+		CallHistoryRepository.CallFilter filter = new CallHistoryRepository.CallFilter(flow(flow, errors),
+				extensionId(extensionId, errors),
+				(toUsername == null || toUsername.isBlank()) ? null : toUsername.trim());
 		String direction = (order == null || order.isBlank()) ? "desc" : order.trim().toLowerCase(Locale.ROOT);
 		if (!direction.equals("asc") && !direction.equals("desc")) {
 			errors.add("order", "must be asc (oldest first) or desc (newest first)");
 		}
 		errors.throwIfAny();
 		List<Map<String, Object>> calls = this.history
-			.calls(client.id(), range.from(), range.to(), direction.equals("asc"), pageSize,
+			.calls(client.id(), range.from(), range.to(), filter, direction.equals("asc"), pageSize,
 					(long) (pageNumber - 1) * pageSize)
 			.stream()
-			.map((call) -> call(call, client.timezone()))
+			.map(CallRecordJson::of)
 			.toList();
 		Map<String, Object> json = new LinkedHashMap<>();
 		json.put("page", pageNumber);
@@ -103,27 +104,20 @@ class CallHistoryController {
 		return json;
 	}
 
+	@GetMapping("/call_history/{callUuid}")
+	Map<String, Object> call(Caller caller, @PathVariable String cid, @PathVariable String callUuid) {
+		Client client = this.clients.get(caller.client(cid));
+		return this.history.call(client.id(), callUuid)
+			.map(CallRecordJson::of)
+			.orElseThrow(() -> ApiException.notFound("call " + callUuid));
+	}
+
 	@GetMapping("/call_history/{callUuid}/trace")
 	JsonNode trace(Caller caller, @PathVariable String cid, @PathVariable String callUuid) {
 		Client client = this.clients.get(caller.client(cid));
 		String trace = this.history.trace(client.id(), callUuid)
 			.orElseThrow(() -> ApiException.notFound("call " + callUuid));
 		return JSON.readTree(trace);
-	}
-
-	private static Map<String, Object> call(CallHistoryRepository.CallRow call, String zone) {
-		Map<String, Object> json = new LinkedHashMap<>();
-		json.put("call_uuid", call.callUuid());
-		json.put("start", Datetimes.format(call.start(), zone));
-		json.put("end", Datetimes.format(call.end(), zone));
-		json.put("caller_id_number", call.callerIdNumber());
-		json.put("caller_id_name", call.callerIdName());
-		json.put("called_did", call.calledDid());
-		json.put("extension_id", call.extensionId());
-		json.put("duration_ms", call.durationMs());
-		json.put("result", call.result());
-		json.put("transferred_to", call.transferredTo());
-		return json;
 	}
 
 	private static Map<String, Object> rating(CallHistoryRepository.RatingRow rating, String zone) {
@@ -138,13 +132,45 @@ class CallHistoryController {
 		return json;
 	}
 
-	/** An optional whole-number query parameter within {@code [min, max]}. */
+	/** The optional {@code extension_id} filter; 0 (what clients send unset) is none. */
+	private static Long extensionId(String value, InputErrors errors) {
+		if (value == null || value.isBlank() || value.trim().equals("0")) {
+			return null;
+		}
+		try {
+			return Long.valueOf(value.trim());
+		}
+		catch (NumberFormatException ex) {
+			errors.add("extension_id", "must be an extension id (a whole number), e.g. 12");
+			return null;
+		}
+	}
+
+	/** The optional {@code flow} filter. */
+	private static String flow(String value, InputErrors errors) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		String flow = value.trim().toLowerCase(Locale.ROOT);
+		if (!flow.equals("in") && !flow.equals("out") && !flow.equals("transfer")) {
+			errors.add("flow", "must be in, out or transfer");
+		}
+		return flow;
+	}
+
+	/**
+	 * An optional whole-number query parameter within {@code [min, max]}; absent or 0
+	 * means {@code otherwise}.
+	 */
 	private static int number(String value, String name, int otherwise, int min, int max, InputErrors errors) {
 		if (value == null || value.isBlank()) {
 			return otherwise;
 		}
 		try {
 			int number = Integer.parseInt(value.trim());
+			if (number == 0) {
+				return otherwise;
+			}
 			if (number >= min && number <= max) {
 				return number;
 			}

@@ -5,6 +5,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import dev.tonal.sip.ivrcall.IvrCallSummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +48,7 @@ public class CallRecorder implements SmartLifecycle {
 
 	private final Duration retryDelay;
 
-	private final BlockingQueue<FinishedCall> queue = new LinkedBlockingQueue<>(CAPACITY);
+	private final BlockingQueue<IvrCallSummary> queue = new LinkedBlockingQueue<>(CAPACITY);
 
 	/**
 	 * Guards {@link #accepting} and {@link #pending}; waited on by {@link #awaitIdle}.
@@ -89,7 +90,7 @@ public class CallRecorder implements SmartLifecycle {
 	 * Queues a finished call to be stored, once. Returns at once and never throws: a call
 	 * that cannot be stored is logged.
 	 */
-	public void record(FinishedCall call) {
+	public void record(IvrCallSummary call) {
 		synchronized (this.lock) {
 			if (this.accepting) {
 				if (this.queue.offer(call)) {
@@ -97,7 +98,7 @@ public class CallRecorder implements SmartLifecycle {
 				}
 				else {
 					log.error("Call {} of client {} not stored: {} calls are already waiting for the database",
-							call.callUuid(), call.clientId(), CAPACITY);
+							call.callUuid(), call.snapshot().clientId(), CAPACITY);
 				}
 				return;
 			}
@@ -177,7 +178,7 @@ public class CallRecorder implements SmartLifecycle {
 	private void writeQueued() {
 		try {
 			while (!(this.stopping && this.queue.isEmpty())) {
-				FinishedCall call = this.queue.poll(IDLE_POLL.toMillis(), TimeUnit.MILLISECONDS);
+				IvrCallSummary call = this.queue.poll(IDLE_POLL.toMillis(), TimeUnit.MILLISECONDS);
 				if (call != null) {
 					writeWithRetries(call);
 					synchronized (this.lock) {
@@ -192,7 +193,7 @@ public class CallRecorder implements SmartLifecycle {
 		}
 	}
 
-	private void writeWithRetries(FinishedCall call) {
+	private void writeWithRetries(IvrCallSummary call) {
 		int attempts = this.storeDown ? 1 : ATTEMPTS;
 		Duration delay = this.retryDelay;
 		for (int attempt = 1; attempt <= attempts; attempt++) {
@@ -207,7 +208,7 @@ public class CallRecorder implements SmartLifecycle {
 			}
 			catch (DataIntegrityViolationException ex) {
 				// Retrying cannot help, e.g. the client was deleted during the call.
-				log.warn("Call {} of client {} not stored: {}", call.callUuid(), call.clientId(),
+				log.warn("Call {} of client {} not stored: {}", call.callUuid(), call.snapshot().clientId(),
 						ex.getMostSpecificCause().getMessage());
 				return;
 			}
@@ -215,14 +216,14 @@ public class CallRecorder implements SmartLifecycle {
 				if (attempt == attempts) {
 					this.storeDown = true;
 					log.error("Call {} of client {} not stored after {} attempt(s); its history and trace are lost",
-							call.callUuid(), call.clientId(), attempts, ex);
+							call.callUuid(), call.snapshot().clientId(), attempts, ex);
 					return;
 				}
 				log.warn("Storing call {} failed (attempt {} of {}), retrying in {} ms: {}", call.callUuid(), attempt,
 						attempts, delay.toMillis(), ex.toString());
 				if (!pause(delay)) {
 					log.error("Call {} of client {} not stored: interrupted while retrying", call.callUuid(),
-							call.clientId());
+							call.snapshot().clientId());
 					return;
 				}
 				delay = delay.multipliedBy(2);

@@ -1,5 +1,7 @@
 package dev.tonal.app.call;
 
+import dev.tonal.sip.ivrcall.IvrCallSummary;
+
 /**
  * Where {@link CallRecorder} writes finished calls: the database in the application
  * ({@link CallHistoryRepository}), something simpler in tests of the recorder itself.
@@ -12,6 +14,6 @@ interface CallStore {
 	 * stored
 	 * @throws RuntimeException when the store fails (the recorder retries)
 	 */
-	void write(FinishedCall call);
+	void write(IvrCallSummary call);
 
 }

@@ -30,7 +30,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * DIDs of a client (api.md §5): {@code /client/{cid}/did/}. A number is unique
  * platform-wide (409 otherwise) and routes to one of the client's extensions. PUT is
- * partial.
+ * partial. The number is {@code name} as in the original API; {@code number}, Tonal's
+ * earlier name for it, is still accepted on input.
  */
 @RestController
 @RequestMapping("/api/ver1.0/client/{cid}/did")
@@ -38,6 +39,12 @@ class DidController {
 
 	/** E.164-ish: an optional "+" and 3 to 20 digits. */
 	private static final String NUMBER = "\\+?[0-9]{3,20}";
+
+	/** The number's field, as the original API names it. */
+	private static final String NAME = "name";
+
+	/** Accepted instead of {@link #NAME} on input. */
+	private static final String NUMBER_SYNONYM = "number";
 
 	private final DidRepository dids;
 
@@ -61,10 +68,11 @@ class DidController {
 		Client client = client(caller, cid);
 		InputErrors errors = new InputErrors();
 		JsonFields fields = JsonFields.of(body, errors);
-		String number = checkNumber(fields.text("number"), errors);
+		String number = checkNumber(number(fields), errors);
+		String domain = checkDomain(fields.text("domain"), errors);
 		Long extensionId = checkExtension(client, fields.integer("extension_id"), errors);
 		errors.throwIfAny();
-		long id = save(() -> this.dids.insert(client.id(), number, extensionId), number);
+		long id = save(() -> this.dids.insert(client.id(), number, domain, extensionId), number);
 		this.events.publishEvent(new ClientConfigChanged(client.id()));
 		return ResponseEntity.status(HttpStatus.CREATED).body(did(client, id));
 	}
@@ -87,12 +95,14 @@ class DidController {
 		DidRepository.Did current = did(client, id);
 		InputErrors errors = new InputErrors();
 		JsonFields fields = JsonFields.of(body, errors);
-		String number = fields.has("number") ? checkNumber(fields.text("number"), errors) : current.number();
+		String number = (fields.has(NAME) || fields.has(NUMBER_SYNONYM)) ? checkNumber(number(fields), errors)
+				: current.number();
+		String domain = fields.has("domain") ? checkDomain(fields.text("domain"), errors) : current.domain();
 		Long extensionId = fields.has("extension_id") ? checkExtension(client, fields.integer("extension_id"), errors)
 				: Long.valueOf(current.extensionId());
 		errors.throwIfAny();
 		save(() -> {
-			this.dids.update(id, number, extensionId);
+			this.dids.update(id, number, domain, extensionId);
 			return id;
 		}, number);
 		this.events.publishEvent(new ClientConfigChanged(client.id()));
@@ -127,11 +137,28 @@ class DidController {
 		return this.dids.find(client.id(), id).orElseThrow(() -> ApiException.notFound("DID " + id));
 	}
 
+	/** The number from {@code name}, or from its synonym {@code number}. */
+	private static String number(JsonFields fields) {
+		return fields.has(NAME) ? fields.text(NAME) : fields.text(NUMBER_SYNONYM);
+	}
+
 	private static String checkNumber(String number, InputErrors errors) {
 		if (number == null || !number.matches(NUMBER)) {
-			errors.add("number", "required: the public number, 3 to 20 digits with an optional leading +");
+			errors.add(NAME, "required: the public number, 3 to 20 digits with an optional leading + "
+					+ "(as name, or as number)");
 		}
 		return number;
+	}
+
+	/** A domain is optional (empty: the DID is matched on any domain). */
+	private static String checkDomain(String domain, InputErrors errors) {
+		if (domain == null) {
+			return "";
+		}
+		if (domain.length() > 255 || !domain.matches("[A-Za-z0-9.-]*")) {
+			errors.add("domain", "must be a SIP domain name (letters, digits, dots and hyphens, at most 255)");
+		}
+		return domain;
 	}
 
 	private Long checkExtension(Client client, Long extensionId, InputErrors errors) {

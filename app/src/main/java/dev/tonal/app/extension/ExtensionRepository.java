@@ -27,7 +27,7 @@ public class ExtensionRepository {
 
 	private final JdbcClient jdbc;
 
-	ExtensionRepository(JdbcClient jdbc) {
+	public ExtensionRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 

@@ -6,18 +6,20 @@ import java.util.function.Function;
 
 import dev.tonal.app.call.CallInteractiveClient;
 import dev.tonal.app.call.CallRecorder;
-import dev.tonal.app.call.FinishedCall;
+import dev.tonal.app.callevent.CallEventSender;
 import dev.tonal.app.call.SynthesisedGreetings;
 import dev.tonal.app.call.TextToSpeech;
 import dev.tonal.engine.Command;
 import dev.tonal.engine.Event;
 import dev.tonal.sip.b2bua.DestinationResolver;
+import dev.tonal.sip.ivrcall.CallProgress;
 import dev.tonal.sip.ivrcall.IvrCallPorts;
 import dev.tonal.sip.ivrcall.IvrCallSummary;
 
 /**
  * The application's services for one IVR call: the client's sound audio, Call
- * Interactive, text-to-speech (with this call's own greetings) and the call recorder.
+ * Interactive, text-to-speech (with this call's own greetings), the call recorder and the
+ * call events.
  */
 final class AppCallPorts implements IvrCallPorts {
 
@@ -37,8 +39,11 @@ final class AppCallPorts implements IvrCallPorts {
 
 	private final Function<String, Optional<NextIvr>> ivrs;
 
+	private final CallEventSender events;
+
 	AppCallPorts(long clientId, SoundAudio sounds, CallInteractiveClient http, TextToSpeech tts, CallRecorder recorder,
-			DestinationResolver destinations, Function<String, Optional<NextIvr>> ivrs) {
+			DestinationResolver destinations, Function<String, Optional<NextIvr>> ivrs, CallEventSender events) {
+		this.events = events;
 		this.destinations = destinations;
 		this.ivrs = ivrs;
 		this.clientId = clientId;
@@ -84,14 +89,13 @@ final class AppCallPorts implements IvrCallPorts {
 	}
 
 	@Override
+	public void progress(CallProgress progress) {
+		this.events.publish(progress);
+	}
+
+	@Override
 	public void finished(IvrCallSummary call) {
-		this.recorder.record(new FinishedCall(call.callUuid(), call.snapshot().clientId(),
-				call.snapshot().extensionId(), call.start(), call.end(), call.callerIdNumber(), call.callerIdName(),
-				call.calledDid(), call.result(), call.trace(),
-				call.ratings()
-					.stream()
-					.map((rating) -> new FinishedCall.Rating(rating.at(), rating.rate(), rating.maxRate()))
-					.toList()));
+		this.recorder.record(call);
 	}
 
 }

@@ -6,6 +6,7 @@ import java.time.InstantSource;
 import dev.tonal.app.call.CallInteractiveClient;
 import dev.tonal.app.call.CallRecorder;
 import dev.tonal.app.call.TextToSpeech;
+import dev.tonal.app.callevent.CallEventSender;
 import dev.tonal.app.config.TonalProperties;
 import dev.tonal.app.ivr.IvrSnapshots;
 import dev.tonal.app.transfer.TransferDestinations;
@@ -62,13 +63,16 @@ public class SipRuntime implements SmartLifecycle {
 
 	private final TransferProperties transfer;
 
+	private final CallEventSender events;
+
 	private volatile SipServer server;
 
 	private volatile IvrRuntime runtime;
 
 	SipRuntime(TonalProperties properties, SipTargets targets, IvrSnapshots snapshots, SoundAudio sounds,
 			CallInteractiveClient http, TextToSpeech tts, CallRecorder recorder, Registrar registrar,
-			TransferDestinations destinations, TransferProperties transfer) {
+			TransferDestinations destinations, TransferProperties transfer, CallEventSender events) {
+		this.events = events;
 		this.registrar = registrar;
 		this.destinations = destinations;
 		this.transfer = transfer;
@@ -100,7 +104,7 @@ public class SipRuntime implements SmartLifecycle {
 				InstantSource.system());
 		try {
 			this.server = SipServer.start(config, new IvrCallRouter(this.targets, this.snapshots, this.sounds,
-					this.http, this.tts, this.recorder, ivrs, this.destinations), this.registrar);
+					this.http, this.tts, this.recorder, ivrs, this.destinations, this.events), this.registrar);
 		}
 		catch (SipServerException ex) {
 			ivrs.close(Duration.ZERO);

@@ -34,6 +34,49 @@ class AuthApiTest extends ApiTestSupport {
 	}
 
 	@Test
+	void tokenEndpointAcceptsAMultipartFormBody() {
+		// What a PHP client's curl sends when it posts the fields as an array.
+		String boundary = "----tonal-boundary-7d3f";
+		StringBuilder body = new StringBuilder();
+		Map.of("grant_type", "client_credentials", "client_id", ADMIN_ID, "client_secret", ADMIN_SECRET)
+			.forEach((name, value) -> body.append("--")
+				.append(boundary)
+				.append("\r\nContent-Disposition: form-data; name=\"")
+				.append(name)
+				.append("\"\r\n\r\n")
+				.append(value)
+				.append("\r\n"));
+		body.append("--").append(boundary).append("--\r\n");
+		Response response = send(HttpRequest.newBuilder(uri("/oauth/token"))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.body().get("token_type").asString()).isEqualTo("Bearer");
+		assertThat(get("/user/", response.body().get("access_token").asString()).status()).isEqualTo(200);
+	}
+
+	@Test
+	void tokenEndpointAcceptsCredentialsInTheQueryStringWithoutContentType() {
+		Response response = send(HttpRequest
+			.newBuilder(uri("/oauth/token?grant_type=client_credentials&client_id=" + ADMIN_ID + "&client_secret="
+					+ ADMIN_SECRET))
+			.POST(HttpRequest.BodyPublishers.noBody()));
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(get("/user/", response.body().get("access_token").asString()).status()).isEqualTo(200);
+	}
+
+	@Test
+	void tokenEndpointAcceptsCredentialsInTheQueryStringWithAnyContentType() {
+		Response response = send(HttpRequest
+			.newBuilder(uri("/oauth/token?grant_type=client_credentials&client_id=" + ADMIN_ID + "&client_secret="
+					+ ADMIN_SECRET))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{}")));
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.body().get("expires_in").asInt()).isEqualTo(3600);
+	}
+
+	@Test
 	void tokenEndpointAcceptsHttpBasicCredentials() {
 		String basic = Base64.getEncoder()
 			.encodeToString((ADMIN_ID + ":" + ADMIN_SECRET).getBytes(StandardCharsets.UTF_8));

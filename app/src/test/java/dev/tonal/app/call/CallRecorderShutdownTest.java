@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 import dev.tonal.app.TonalApplication;
+import dev.tonal.app.support.TestSummaries;
 import dev.tonal.engine.CallResult;
+import dev.tonal.sip.CallEndReason;
+import dev.tonal.sip.ivrcall.IvrCallSummary;
 import dev.tonal.engine.TraceEntry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,16 +72,17 @@ class CallRecorderShutdownTest {
 		return jdbc.sql("SELECT id FROM client WHERE prefix = ?").param(prefix).query(Long.class).single();
 	}
 
-	private static FinishedCall call(long clientId, int i) {
+	private static IvrCallSummary call(long clientId, int i) {
 		Instant start = Instant.parse("2026-11-23T07:00:00Z").plusSeconds(i);
 		List<TraceEntry> trace = new ArrayList<>();
 		for (int step = 0; step < 50; step++) {
 			trace.add(TraceEntry.of(step * 100L, "rule_started", "rule", (long) step, "action", "play_sound"));
 		}
-		return new FinishedCall("shutdown-" + clientId + "-" + i, clientId, null, start, start.plusSeconds(20),
-				"+7999000" + i, "", null, new CallResult(CallResult.End.CALLER_HANGUP, 20_000, null, "caller hung up"),
-				trace, List.of(new FinishedCall.Rating(start.plusSeconds(10), 5, 5),
-						new FinishedCall.Rating(start.plusSeconds(12), 1, 5)));
+		return TestSummaries.call("shutdown-" + clientId + "-" + i, TestSummaries.ivr(clientId, -1, "000*071"), start,
+				20, "+7999000" + i, null, new CallResult(CallResult.End.CALLER_HANGUP, 20_000, null, "caller hung up"),
+				CallEndReason.CALLER_HUNG_UP, List.of(), trace,
+				List.of(new IvrCallSummary.Rating(start.plusSeconds(10), 5, 5),
+						new IvrCallSummary.Rating(start.plusSeconds(12), 1, 5)));
 	}
 
 	private static long count(JdbcClient jdbc, String table, long clientId) {

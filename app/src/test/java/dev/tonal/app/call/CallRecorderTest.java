@@ -8,8 +8,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.tonal.engine.CallResult;
-import dev.tonal.engine.TraceEntry;
+import dev.tonal.app.support.TestSummaries;
+import dev.tonal.sip.ivrcall.IvrCallSummary;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.dao.DataIntegrityViolationException;
@@ -28,13 +28,13 @@ class CallRecorderTest {
 	@Test
 	void rule31_recordReturnsAtOnceAndTheWriterStoresTheCall() throws Exception {
 		CountDownLatch open = new CountDownLatch(1);
-		List<FinishedCall> stored = new CopyOnWriteArrayList<>();
+		List<IvrCallSummary> stored = new CopyOnWriteArrayList<>();
 		CallRecorder recorder = new CallRecorder((call) -> {
 			await(open);
 			stored.add(call);
 		}, Duration.ofMillis(1));
 		recorder.start();
-		FinishedCall call = call("a");
+		IvrCallSummary call = call("a");
 		// The store is blocked, yet record returns: the call never waits for the
 		// database.
 		recorder.record(call);
@@ -48,7 +48,7 @@ class CallRecorderTest {
 	@Test
 	void rule31_aFailedWriteIsRetried() throws Exception {
 		AtomicInteger attempts = new AtomicInteger();
-		List<FinishedCall> stored = new CopyOnWriteArrayList<>();
+		List<IvrCallSummary> stored = new CopyOnWriteArrayList<>();
 		CallRecorder recorder = new CallRecorder((call) -> {
 			if (attempts.incrementAndGet() < 3) {
 				throw new TransientDataAccessResourceException("database restarting");
@@ -59,13 +59,13 @@ class CallRecorderTest {
 		recorder.record(call("b"));
 		assertThat(recorder.awaitIdle(Duration.ofSeconds(10))).isTrue();
 		assertThat(attempts).hasValue(3);
-		assertThat(stored).extracting(FinishedCall::callUuid).containsExactly("b");
+		assertThat(stored).extracting(IvrCallSummary::callUuid).containsExactly("b");
 		recorder.stop();
 	}
 
 	@Test
 	void rule31_aCallThatCannotBeStoredIsGivenUpAndLaterCallsStillGetStored() throws Exception {
-		List<FinishedCall> stored = new CopyOnWriteArrayList<>();
+		List<IvrCallSummary> stored = new CopyOnWriteArrayList<>();
 		AtomicInteger attemptsForBad = new AtomicInteger();
 		CallRecorder recorder = new CallRecorder((call) -> {
 			if (call.callUuid().equals("bad")) {
@@ -79,7 +79,7 @@ class CallRecorderTest {
 		recorder.record(call("good"));
 		assertThat(recorder.awaitIdle(Duration.ofSeconds(10))).isTrue();
 		assertThat(attemptsForBad).hasValue(CallRecorder.ATTEMPTS);
-		assertThat(stored).extracting(FinishedCall::callUuid).containsExactly("good");
+		assertThat(stored).extracting(IvrCallSummary::callUuid).containsExactly("good");
 		recorder.stop();
 	}
 
@@ -102,7 +102,7 @@ class CallRecorderTest {
 	@Test
 	void rule31_stopWaitsUntilEveryQueuedCallIsStored() throws Exception {
 		CountDownLatch open = new CountDownLatch(1);
-		List<FinishedCall> stored = new CopyOnWriteArrayList<>();
+		List<IvrCallSummary> stored = new CopyOnWriteArrayList<>();
 		CallRecorder recorder = new CallRecorder((call) -> {
 			await(open);
 			stored.add(call);
@@ -123,19 +123,16 @@ class CallRecorderTest {
 
 	@Test
 	void rule31_aCallFinishedAfterStopIsStillStored() {
-		List<FinishedCall> stored = new CopyOnWriteArrayList<>();
+		List<IvrCallSummary> stored = new CopyOnWriteArrayList<>();
 		CallRecorder recorder = new CallRecorder(stored::add, Duration.ofMillis(1));
 		recorder.start();
 		recorder.stop();
 		recorder.record(call("late"));
-		assertThat(stored).extracting(FinishedCall::callUuid).containsExactly("late");
+		assertThat(stored).extracting(IvrCallSummary::callUuid).containsExactly("late");
 	}
 
-	static FinishedCall call(String uuid) {
-		Instant start = Instant.parse("2026-11-23T07:00:00Z");
-		return new FinishedCall(uuid, 1, 2L, start, start.plusSeconds(30), "+79990001122", "Ivan", "4950000000",
-				new CallResult(CallResult.End.HANGUP, 30_000, null, "hangup rule"),
-				List.of(TraceEntry.of(0, "context_entered", "context", 1L, "option", "start")), List.of());
+	static IvrCallSummary call(String uuid) {
+		return TestSummaries.call(uuid, 1, Instant.parse("2026-11-23T07:00:00Z"));
 	}
 
 	private static void await(CountDownLatch latch) {

@@ -12,17 +12,37 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DidApiTest extends ApiTestSupport {
 
 	@Test
-	void didRoutesANumberToAnExtensionOfTheClient() {
+	void didHasTheOriginalApisShapeWithTheNumberAsName() {
 		TestClient client = newClient();
 		long extension = extension(client, "100");
 		String number = uniqueNumber();
 		Response created = post("/client/@me/did/", client.token(),
-				Map.of("number", number, "extension_id", extension));
+				Map.of("name", number, "domain", "sip.example.org", "extension_id", extension));
 		assertThat(created.status()).isEqualTo(201);
-		assertThat(List.copyOf(created.body().propertyNames())).containsExactly("id", "number", "extension_id");
-		assertThat(created.body().get("number").asString()).isEqualTo(number);
+		assertThat(List.copyOf(created.body().propertyNames())).containsExactly("id", "name", "domain", "client_id",
+				"extension_id");
+		assertThat(created.body().get("name").asString()).isEqualTo(number);
+		assertThat(created.body().get("domain").asString()).isEqualTo("sip.example.org");
+		assertThat(created.body().get("client_id").asLong()).isEqualTo(client.id());
 		assertThat(created.body().get("extension_id").asLong()).isEqualTo(extension);
-		assertThat(get("/client/@me/did/", client.token()).body()).hasSize(1);
+		Response listed = get("/client/@me/did/", client.token());
+		assertThat(listed.body()).hasSize(1);
+		assertThat(listed.body().get(0)).isEqualTo(created.body());
+	}
+
+	@Test
+	void numberIsAcceptedAsASynonymOfNameAndDomainDefaultsToEmpty() {
+		TestClient client = newClient();
+		String number = uniqueNumber();
+		Response created = post("/client/@me/did/", client.token(),
+				Map.of("number", number, "extension_id", extension(client, "100")));
+		assertThat(created.status()).isEqualTo(201);
+		assertThat(created.body().get("name").asString()).isEqualTo(number);
+		assertThat(created.body().get("domain").asString()).isEmpty();
+		String other = uniqueNumber();
+		Response renamed = put("/client/@me/did/" + created.body().get("id").asLong(), client.token(),
+				Map.of("number", other));
+		assertThat(renamed.body().get("name").asString()).isEqualTo(other);
 	}
 
 	@Test
@@ -55,7 +75,7 @@ class DidApiTest extends ApiTestSupport {
 		Response response = post("/client/@me/did/", client.token(),
 				Map.of("number", "call-me", "extension_id", extension(client, "100")));
 		assertThat(response.status()).isEqualTo(400);
-		assertThat(response.body().get("errors").get(0).get("field").asString()).isEqualTo("number");
+		assertThat(response.body().get("errors").get(0).get("field").asString()).isEqualTo("name");
 	}
 
 	@Test
@@ -81,7 +101,7 @@ class DidApiTest extends ApiTestSupport {
 	}
 
 	private static String uniqueNumber() {
-		return "+7" + (System.nanoTime() % 10_000_000_000L);
+		return "+7" + (1_000_000_000L + System.nanoTime() % 9_000_000_000L);
 	}
 
 }

@@ -90,7 +90,7 @@ class CallInteractiveCallsTest extends IvrCallTestSupport {
 		assertThat(ofType(trace, "rule_skipped").get(0).get("rule").asLong()).isEqualTo(play);
 		assertThat(ofType(trace, "rule_started")).extracting((entry) -> entry.get("rule").asLong()).contains(hangup);
 		assertThat(HeardAudio.audioPackets(this.rtp.drain())).isEmpty();
-		assertThat(history(ivr).get("result").asString()).isEqualTo("hangup");
+		assertThat(history(ivr).get("end_reason").asString()).isEqualTo("hangup");
 	}
 
 	@Test

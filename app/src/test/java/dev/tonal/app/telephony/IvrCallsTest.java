@@ -37,8 +37,8 @@ class IvrCallsTest extends IvrCallTestSupport {
 		short[] heard = HeardAudio.samples(this.rtp.drain());
 		assertThat(HeardAudio.correlation(heard, storedAudio(ivr, sound), 1600)).isGreaterThanOrEqualTo(0.9);
 		JsonNode row = history(ivr);
-		assertThat(row.get("result").asString()).isEqualTo("hangup");
-		assertThat(row.get("caller_id_number").asString()).isEqualTo("+79001234567");
+		assertThat(row.get("end_reason").asString()).isEqualTo("hangup");
+		assertThat(row.get("from_username").asString()).isEqualTo("+79001234567");
 		assertThat(row.get("extension_id").asLong()).isEqualTo(ivr.extensionId());
 		List<JsonNode> trace = trace(ivr);
 		assertThat(ofType(trace, "sip").get(0).get("what").asString()).startsWith("INVITE from ")
@@ -113,7 +113,7 @@ class IvrCallsTest extends IvrCallTestSupport {
 		assertThat(ofType(trace, "timer_fired")).isNotEmpty();
 		assertThat(ofType(trace, "context_entered")).extracting((entry) -> entry.get("option").asString())
 			.containsExactly("start", "timeout");
-		assertThat(history(ivr).get("result").asString()).isEqualTo("hangup");
+		assertThat(history(ivr).get("end_reason").asString()).isEqualTo("hangup");
 	}
 
 	@Test
@@ -171,7 +171,7 @@ class IvrCallsTest extends IvrCallTestSupport {
 		dial(ivr).sip().awaitByeFromServer();
 
 		JsonNode row = history(ivr);
-		assertThat(row.get("result").asString()).isEqualTo("hangup");
+		assertThat(row.get("end_reason").asString()).isEqualTo("hangup");
 		assertThat(ofType(trace(ivr), "rule_started")).extracting((entry) -> entry.get("action").asString())
 			.containsExactly("hangup");
 	}
@@ -185,7 +185,7 @@ class IvrCallsTest extends IvrCallTestSupport {
 		dial(ivr).sip().awaitByeFromServer();
 
 		JsonNode row = history(ivr);
-		assertThat(row.get("result").asString()).isEqualTo("lifetime");
+		assertThat(row.get("end_reason").asString()).isEqualTo("lifetime");
 		assertThat(row.get("duration_ms").asLong()).isGreaterThanOrEqualTo(1000);
 		assertThat(ofType(trace(ivr), "timer_fired")).extracting((entry) -> entry.get("timer").asString())
 			.contains("lifetime");
@@ -203,7 +203,7 @@ class IvrCallsTest extends IvrCallTestSupport {
 		assertThat(call.sip().bye().status()).isEqualTo(200);
 
 		JsonNode row = history(ivr);
-		assertThat(row.get("result").asString()).isEqualTo("caller_hangup");
+		assertThat(row.get("end_reason").asString()).isEqualTo("caller_hangup");
 		List<JsonNode> trace = trace(ivr);
 		assertThat(ofType(trace, "sip")).extracting((entry) -> entry.get("what").asString())
 			.contains("BYE received from the caller");
@@ -223,7 +223,7 @@ class IvrCallsTest extends IvrCallTestSupport {
 		List<JsonNode> trace = trace(ivr);
 		assertThat(ofType(trace, "transfer_failed").get(0).get("why").asString())
 			.isEqualTo(TransferFailureReasons.NO_ROUTE);
-		assertThat(history(ivr).get("result").asString()).isEqualTo("hangup");
+		assertThat(history(ivr).get("end_reason").asString()).isEqualTo("hangup");
 	}
 
 	@Test
@@ -267,7 +267,7 @@ class IvrCallsTest extends IvrCallTestSupport {
 		}
 
 		JsonNode row = history(ivr);
-		assertThat(row.get("result").asString()).isEqualTo("hangup");
+		assertThat(row.get("end_reason").asString()).isEqualTo("hangup");
 		assertThat(ofType(trace(ivr), "sip")).extracting((entry) -> entry.get("what").asString())
 			.contains("server stopping; BYE sent");
 	}

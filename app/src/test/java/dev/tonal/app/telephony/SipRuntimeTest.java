@@ -48,7 +48,7 @@ class SipRuntimeTest {
 				new TonalProperties.Token(Duration.ofHours(1)), new TonalProperties.Rtp(rtpPorts));
 		// Nothing is routed in these tests: the router's collaborators are not needed.
 		return new SipRuntime(properties, null, null, null, null, null, null, null, null,
-				new TransferProperties(Duration.ofSeconds(30)));
+				new TransferProperties(Duration.ofSeconds(30)), null);
 	}
 
 }

@@ -72,7 +72,7 @@ class TransferCallsTest extends IvrCallTestSupport {
 
 			call.sip().bye();
 			assertThat(phone002.awaitEnd()).isEqualTo("BYE");
-			assertThat(history(ivr).get("result").asString()).isEqualTo("transferred");
+			assertThat(history(ivr).get("end_reason").asString()).isEqualTo("transferred");
 		}
 	}
 
@@ -166,7 +166,7 @@ class TransferCallsTest extends IvrCallTestSupport {
 
 			assertThat(phone002.awaitEnd()).isEqualTo("CANCEL");
 			assertThat(phone050.awaitEnd()).isEqualTo("CANCEL");
-			assertThat(history(ivr).get("result").asString()).isEqualTo("caller_hangup");
+			assertThat(history(ivr).get("end_reason").asString()).isEqualTo("caller_hangup");
 		}
 	}
 
@@ -265,7 +265,7 @@ class TransferCallsTest extends IvrCallTestSupport {
 			assertThat(calls).hasSize(2);
 			var byExtension = new java.util.HashMap<Long, String>();
 			calls.forEach((row) -> byExtension.put(row.get("extension_id").asLong(),
-					row.get("result").asString() + " " + row.get("called_did").asString()));
+					row.get("end_reason").asString() + " " + row.get("called_did").asString()));
 			// Reached from inside the system: the second IVR's called_did is its bare
 			// name.
 			assertThat(byExtension).containsEntry(ivr.extensionId(), "transferred 071")

@@ -78,6 +78,11 @@ final class IvrCall implements CallListener {
 	/** The call's transfers; set when the call is offered. */
 	private CallTransfers transfers;
 
+	/** The legs the running IVR's transfers place (its history's cdr, its events). */
+	private LegRecorder legs;
+
+	private IvrCallSummary.Flow flow = IvrCallSummary.Flow.IN;
+
 	private Instant start;
 
 	private Instant answeredAt;
@@ -102,12 +107,12 @@ final class IvrCall implements CallListener {
 	@Override
 	public void offered(SipCall offered) {
 		this.call = offered;
-		this.transfers = new CallTransfers(offered.dialer(), this.ports.destinations(), this.runtime.timers(),
-				new TransferHost());
+		this.transfers = newTransfers();
 		this.start = now();
 		this.runtime.started(this);
 		wire("sip", "INVITE from " + describeCaller() + " to " + offered.calledUser() + " over "
 				+ offered.caller().transport() + ", Call-ID " + offered.callId());
+		progress(CallProgress.Step.DIALLED, "CALLING");
 		offered.answer();
 		wire("sip", "200 OK sent");
 		String events = offered.localMedia()
@@ -124,6 +129,7 @@ final class IvrCall implements CallListener {
 	public void answered(SipCall answered) {
 		this.answeredAt = now();
 		wire("sip", "ACK received");
+		progress(CallProgress.Step.ANSWERED, "ANSWER");
 		RemoteMedia remote = answered.remoteMedia();
 		if (remote != null) {
 			wire("rtp", "sending RTP to " + describe(remote));
@@ -172,7 +178,8 @@ final class IvrCall implements CallListener {
 		cancelTimer();
 		this.call.media().stopPlaying();
 		try {
-			handOver(result);
+			handOver(result, reason);
+			progress(CallProgress.Step.HUNG_UP, (this.answeredAt != null) ? "ANSWER" : "CANCEL");
 		}
 		finally {
 			// Only now: the runtime's close waits for this, so the history is queued
@@ -182,11 +189,12 @@ final class IvrCall implements CallListener {
 	}
 
 	/** Hands the running IVR's summary to its ports (its history). */
-	private void handOver(CallResult result) {
+	private void handOver(CallResult result, CallEndReason wireEnd) {
 		try {
-			this.ports.finished(new IvrCallSummary(this.info.callUuid(), this.snapshot, this.start, now(),
-					this.info.callerIdNumber(), this.info.callerIdName(), this.info.calledDidVariable(this.snapshot),
-					result, this.trace, this.ratings));
+			this.ports.finished(new IvrCallSummary(this.info.callUuid(), this.snapshot, this.flow, this.start,
+					this.answeredAt, now(), this.info.callerIdNumber(), this.info.callerIdName(), calledUser(),
+					this.info.calledDidVariable(this.snapshot), result, wireEnd, this.legs.legs(), this.trace,
+					this.ratings));
 		}
 		catch (RuntimeException ex) {
 			log.log(Level.WARNING, "could not hand over the summary of call " + this.info.callUuid(), ex);
@@ -209,7 +217,8 @@ final class IvrCall implements CallListener {
 		takeSessionTrace();
 		cancelTimer();
 		handOver(this.session.result()
-			.orElseGet(() -> new CallResult(CallResult.End.TRANSFERRED, at(now()), extension, null)));
+			.orElseGet(() -> new CallResult(CallResult.End.TRANSFERRED, at(now()), extension, null)), null);
+		progress(CallProgress.Step.HUNG_UP, "ANSWER");
 		this.snapshot = next.get().snapshot();
 		this.ports = next.get().ports();
 		// Reached from inside the system: called_did becomes the new IVR's bare name.
@@ -222,9 +231,52 @@ final class IvrCall implements CallListener {
 		this.playing = -1;
 		this.start = now();
 		this.answeredAt = this.start;
-		this.transfers = new CallTransfers(this.call.dialer(), this.ports.destinations(), this.runtime.timers(),
-				new TransferHost());
+		this.flow = IvrCallSummary.Flow.TRANSFER;
+		this.transfers = newTransfers();
+		progress(CallProgress.Step.DIALLED, "CALLING");
+		progress(CallProgress.Step.ANSWERED, "ANSWER");
 		handle(new Event.Answered());
+	}
+
+	/**
+	 * The transfers of the IVR running now, dialling through a {@link LegRecorder} whose
+	 * steps are this IVR run's (it keeps them when a transfer moves on to another IVR).
+	 */
+	private CallTransfers newTransfers() {
+		CallProgress.Sink sink = progressSink();
+		this.legs = new LegRecorder(this.call.dialer(), this.runtime.clock(), sink);
+		return new CallTransfers(this.legs, this.ports.destinations(), this.runtime.timers(), new TransferHost());
+	}
+
+	/** Reports a step of the caller's call to the IVR running now. */
+	private void progress(CallProgress.Step step, String status) {
+		progressSink().step(step, null, now(), status, this.answeredAt);
+	}
+
+	/** What was dialled to reach the IVR running now: its bare name after a transfer. */
+	private String calledUser() {
+		return (this.flow == IvrCallSummary.Flow.TRANSFER) ? this.snapshot.bareName() : this.call.calledUser();
+	}
+
+	/** Where steps of the IVR running now go, with its call's side filled in. */
+	private CallProgress.Sink progressSink() {
+		IvrCallPorts ports = this.ports;
+		String callUuid = this.info.callUuid();
+		IvrSnapshot ivr = this.snapshot;
+		IvrCallSummary.Flow flow = this.flow;
+		String number = this.info.callerIdNumber();
+		String name = this.info.callerIdName();
+		String did = this.info.calledDidVariable(ivr);
+		String dialled = calledUser();
+		return (step, leg, at, status, answeredAt) -> {
+			try {
+				ports.progress(new CallProgress(step, callUuid, ivr, flow, number, name, did, dialled, leg, at, status,
+						answeredAt));
+			}
+			catch (RuntimeException ex) {
+				log.log(Level.WARNING, "could not report a step of call " + callUuid, ex);
+			}
+		};
 	}
 
 	/**

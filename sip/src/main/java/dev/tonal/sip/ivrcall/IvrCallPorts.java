@@ -68,6 +68,14 @@ public interface IvrCallPorts {
 	}
 
 	/**
+	 * A step of the call as it happens (the IVR reached, answered, a transfer leg
+	 * dialled, answered, hung up), for the call events of api.md §9. Called on the call's
+	 * executor or a SIP stack thread; must return at once (queue the sending).
+	 */
+	default void progress(CallProgress progress) {
+	}
+
+	/**
 	 * The call is over: store what it left behind. Called once per call, on the call's
 	 * executor; must return quickly (queue the write).
 	 */
