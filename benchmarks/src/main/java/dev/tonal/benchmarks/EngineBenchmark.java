@@ -109,8 +109,8 @@ public class EngineBenchmark {
 		session.handle(new Event.PlaybackFinished(((Command.PlaySound) prompt.get(0)).playbackId()), now);
 		session.handle(new Event.Digit('1', DtmfTransport.RFC4733), now.plusMillis(500));
 		List<Command> ring = session.handle(new Event.TimerFired(), session.nextDeadline().orElseThrow());
-		long transfer = ((Command.Ring) ring.get(0)).transferId();
-		session.handle(new Event.TransferAnswered(transfer, "+7987654321"), now.plusMillis(3000));
+		long leg = ((Command.Ring) ring.get(0)).legs().get(0).legId();
+		session.handle(new Event.LegAnswered(leg), now.plusMillis(3000));
 		if (!session.isEnded()) {
 			throw new IllegalStateException("the benchmark call did not end: " + session.trace());
 		}

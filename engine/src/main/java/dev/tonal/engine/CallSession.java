@@ -31,7 +31,8 @@ import dev.tonal.model.Rule;
  *                                                           +------- CalleeHungUp ----------+
  *  lifetime over (SLEEPING, RUNNING): the step is cancelled; RUNNING a lifetime transfer, or ENDED
  *  any state --> ENDED: hangup rule, option without rules, lifetime, loop guard, caller hang-up,
- *                       transfer bridged with no quality_rate after it, engine error
+ *                       transfer bridged with no quality_rate after it, transfer into another
+ *                       IVR (ContinueWithIvr), engine error
  * </pre>
  *
  * <ul>
@@ -88,7 +89,7 @@ public final class CallSession {
 
 	private int qualityRateAfterBridge = -1;
 
-	private long bridgedTransferId;
+	private long bridgedLegId;
 
 	private final KeyPresses keyPresses = new KeyPresses();
 
@@ -217,7 +218,7 @@ public final class CallSession {
 			case Event.CallerHungUp hungUp -> callerHungUp();
 			case Event.Digit digit -> digit(digit);
 			case Event.CalleeHungUp hungUp -> {
-				if (this.mode == Mode.BRIDGED && hungUp.transferId() == this.bridgedTransferId) {
+				if (this.mode == Mode.BRIDGED && hungUp.legId() == this.bridgedLegId) {
 					calleeHungUp();
 				}
 			}
@@ -323,6 +324,11 @@ public final class CallSession {
 				case Flow.RunRules run -> runRules(run.label(), run.rules());
 				case Flow.Collect collect -> waitForInput(this.call.takeKeptDigits() + collect.firstDigit());
 				case Flow.Bridged bridged -> bridged(bridged);
+				case Flow.ContinuedInIvr ivr -> {
+					transferred(ivr.destination());
+					this.mode = Mode.ENDED;
+					yield Flow.WAIT;
+				}
 				case Flow.End end -> {
 					end(end.end(), end.reason(), true);
 					yield Flow.WAIT;
@@ -394,21 +400,24 @@ public final class CallSession {
 
 	/** Rule 16: bridged. The IVR is over, unless a quality_rate follows in the option. */
 	private Flow bridged(Flow.Bridged bridged) {
-		if (this.result == null) {
-			this.result = new CallResult(CallResult.End.TRANSFERRED, this.call.at(), bridged.destination(),
-					"transferred");
-		}
+		transferred(bridged.destination());
 		int rating = this.lifetimeTransfer ? -1 : indexOfQualityRate(this.nextRule);
 		if (rating < 0) {
 			this.mode = Mode.ENDED;
 			return Flow.WAIT;
 		}
 		this.mode = Mode.BRIDGED;
-		this.bridgedTransferId = bridged.transferId();
+		this.bridgedLegId = bridged.legId();
 		this.qualityRateAfterBridge = rating;
 		this.lifetimeLeftWhileBridged = Duration.between(this.call.now(), this.lifetimeAt);
 		this.lifetimeAt = null;
 		return Flow.WAIT;
+	}
+
+	private void transferred(String destination) {
+		if (this.result == null) {
+			this.result = new CallResult(CallResult.End.TRANSFERRED, this.call.at(), destination, "transferred");
+		}
 	}
 
 	private int indexOfQualityRate(int from) {

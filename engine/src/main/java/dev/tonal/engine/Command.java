@@ -11,8 +11,8 @@ import dev.tonal.model.PlayDigitsMethod;
 
 /**
  * What the adapter must do for a call, returned by {@link CallSession#handle}. Ids
- * ({@code playbackId}, {@code transferId}, {@code requestId}) are chosen by the session
- * and come back in the events that report the outcome.
+ * ({@code playbackId}, {@code legId}, {@code requestId}) are chosen by the session and
+ * come back in the events that report the outcome.
  */
 public sealed interface Command {
 
@@ -68,41 +68,77 @@ public sealed interface Command {
 	}
 
 	/**
-	 * Ring every destination at once, presenting the caller as given; the caller hears
-	 * ringback. Report each leg with {@link Event.TransferAnswered} /
-	 * {@link Event.TransferFailed}. {@code timeout} is informative: the session cancels
-	 * the ring itself when it expires.
+	 * Dial one leg per destination, all at once, presenting the caller as given (rule
+	 * 16). Report each leg by its id: {@link Event.LegRinging}, then one of
+	 * {@link Event.LegAnswered}, {@link Event.LegReachedIvr} or {@link Event.LegFailed}.
+	 * The adapter only dials and reports: the session decides who wins, cancels the
+	 * others and gives up when its ring timeout passes.
 	 */
-	record Ring(long transferId, List<String> destinations, String callerIdNumber, String callerIdName,
-			Duration timeout) implements Command {
+	record Ring(List<Leg> legs, String callerIdNumber, String callerIdName) implements Command {
 
 		public Ring {
-			destinations = List.copyOf(destinations);
-			if (destinations.isEmpty()) {
-				throw new IllegalArgumentException("a ring needs at least one destination");
+			legs = List.copyOf(legs);
+			if (legs.isEmpty()) {
+				throw new IllegalArgumentException("a ring needs at least one leg");
 			}
-			Objects.requireNonNull(timeout, "timeout");
+		}
+
+		/** The destinations rung, in order. */
+		public List<String> destinations() {
+			return this.legs.stream().map(Leg::destination).toList();
 		}
 
 	}
 
-	/** Stop ringing every leg of a transfer. */
-	record CancelRing(long transferId) implements Command {
+	/** One leg of a {@link Ring}: a destination as the IVR names it, and its id. */
+	record Leg(long legId, String destination) {
+
+		public Leg {
+			Objects.requireNonNull(destination, "destination");
+		}
+
 	}
 
 	/**
-	 * Connect the caller to the answered {@code destination}; every other leg of the
-	 * transfer is cancelled. The bridge lasts until either side hangs up. If the session
-	 * is not {@linkplain CallSession#isEnded() ended} by the bridge (a quality_rate
-	 * follows), report {@link Event.CalleeHungUp} and keep the caller; otherwise the IVR
-	 * is done with the call.
+	 * End a leg: CANCEL while it rings, BYE if it answered after all (a 200 crossing the
+	 * cancel). No further event for it is expected.
 	 */
-	record Bridge(long transferId, String destination) implements Command {
+	record CancelLeg(long legId) implements Command {
+	}
+
+	/**
+	 * Connect the caller to the answered leg; the session has cancelled every other leg.
+	 * The bridge lasts until either side hangs up. If the session is not
+	 * {@linkplain CallSession#isEnded() ended} by the bridge (a quality_rate follows),
+	 * report {@link Event.CalleeHungUp} and keep the caller; otherwise the IVR is done
+	 * with the call.
+	 */
+	record Bridge(long legId, String destination) implements Command {
 
 		public Bridge {
 			Objects.requireNonNull(destination, "destination");
 		}
 
+	}
+
+	/**
+	 * The transfer reached an IVR ({@link Event.LegReachedIvr}): run that IVR on this
+	 * same call, as a call of its own, from now on. This session is over.
+	 */
+	record ContinueWithIvr(long legId, String extension) implements Command {
+
+		public ContinueWithIvr {
+			Objects.requireNonNull(extension, "extension");
+		}
+
+	}
+
+	/** Play ringback to the caller, in a loop, until {@link StopRingback}. */
+	record StartRingback() implements Command {
+	}
+
+	/** Stop the ringback. */
+	record StopRingback() implements Command {
 	}
 
 	/** End the call. */

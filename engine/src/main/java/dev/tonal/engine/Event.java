@@ -57,30 +57,37 @@ public sealed interface Event {
 
 	}
 
-	/** One destination of a transfer answered. */
-	record TransferAnswered(long transferId, String destination) implements Event {
+	/** A leg of a {@link Command.Ring} rings (18x): the callee's phone is ringing. */
+	record LegRinging(long legId) implements Event {
+	}
 
-		public TransferAnswered {
-			Objects.requireNonNull(destination, "destination");
+	/** A leg of a {@link Command.Ring} answered; it waits to be bridged or cancelled. */
+	record LegAnswered(long legId) implements Event {
+	}
+
+	/**
+	 * A leg's destination is an IVR of this server: it answers at once, with no SIP hop,
+	 * by running that IVR on this call ({@link Command.ContinueWithIvr}).
+	 */
+	record LegReachedIvr(long legId, String extension) implements Event {
+
+		public LegReachedIvr {
+			Objects.requireNonNull(extension, "extension");
 		}
 
 	}
 
-	/**
-	 * One destination of a transfer failed, with one of the
-	 * {@link TransferFailureReasons}.
-	 */
-	record TransferFailed(long transferId, String destination, String reason) implements Event {
+	/** A leg of a {@link Command.Ring} failed before answering. */
+	record LegFailed(long legId, TransferFailure reason) implements Event {
 
-		public TransferFailed {
-			Objects.requireNonNull(destination, "destination");
+		public LegFailed {
 			Objects.requireNonNull(reason, "reason");
 		}
 
 	}
 
 	/** The bridged callee hung up (rule 16). */
-	record CalleeHungUp(long transferId) implements Event {
+	record CalleeHungUp(long legId) implements Event {
 	}
 
 	/** The speech recogniser heard {@code text}. */

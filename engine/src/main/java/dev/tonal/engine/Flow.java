@@ -42,7 +42,13 @@ sealed interface Flow {
 	}
 
 	/** A transfer was answered and bridged (rule 16). */
-	record Bridged(long transferId, String destination) implements Flow {
+	record Bridged(long legId, String destination) implements Flow {
+	}
+
+	/**
+	 * A transfer reached an IVR, which runs on this call from now on: this IVR is over.
+	 */
+	record ContinuedInIvr(String destination) implements Flow {
 	}
 
 	/** The call ends. */

@@ -109,9 +109,10 @@ class ActionsTest {
 		Command.Ring ring = h.last(Command.Ring.class);
 		assertThat(ring.destinations()).containsExactly("002", "050", "+7987");
 		assertThat(ring.callerIdNumber()).isEqualTo("+79161234567");
-		assertThat(ring.timeout()).isEqualTo(Duration.ofSeconds(30));
-		h.failTransfer("002", "busy").answerTransfer("050");
-		assertThat(h.last(Command.Bridge.class)).isEqualTo(new Command.Bridge(ring.transferId(), "050"));
+		h.failTransfer("002", TransferFailure.BUSY).answerTransfer("050");
+		assertThat(h.commands()).containsSubsequence(new Command.CancelLeg(h.legOf("+7987")),
+				new Command.Bridge(h.legOf("050"), "050"));
+		assertThat(h.commands(Command.CancelLeg.class)).as("the failed leg is not cancelled").hasSize(1);
 		assertThat(h.result()).isEqualTo(new CallResult(CallResult.End.TRANSFERRED, 0, "050", "transferred"));
 		assertThat(h.session.isEnded()).isTrue();
 	}
@@ -124,7 +125,7 @@ class ActionsTest {
 				.rules(1, "start", transfer("002"), background(9), transfer("050"))
 				.build())
 			.answer();
-		h.failTransfer("002", "busy");
+		h.failTransfer("002", TransferFailure.BUSY);
 		assertThat(h.trace("transfer_failed").get(0).attributes()).containsEntry("destination", "002")
 			.containsEntry("why", "busy");
 		h.advance(1000);
@@ -136,9 +137,9 @@ class ActionsTest {
 		EngineHarness h = EngineHarness.call(TestIvr.menu().rules(1, "start", transfer("002"), hangup()).build())
 			.answer();
 		h.advance(29_999);
-		assertThat(h.commands(Command.CancelRing.class)).isEmpty();
+		assertThat(h.commands(Command.CancelLeg.class)).isEmpty();
 		h.advance(1);
-		assertThat(h.commands(Command.CancelRing.class)).hasSize(1);
+		assertThat(h.commands(Command.CancelLeg.class)).containsExactly(new Command.CancelLeg(h.legOf("002")));
 		assertThat(h.trace("transfer_failed").get(0).get("why")).isEqualTo("no answer");
 		assertThat(h.result().end()).isEqualTo(CallResult.End.HANGUP);
 	}
@@ -155,7 +156,7 @@ class ActionsTest {
 		h.answerTransfer("002");
 		assertThat(h.session.isEnded()).isFalse();
 		assertThat(h.session.nextDeadline()).as("no lifetime while bridged").isEmpty();
-		h.advance(60_000).handle(new Event.CalleeHungUp(h.last(Command.Bridge.class).transferId()));
+		h.advance(60_000).handle(new Event.CalleeHungUp(h.last(Command.Bridge.class).legId()));
 		assertThat(h.last(Command.PlaySound.class).soundId()).isEqualTo(3);
 		h.advance(500).dtmf("4");
 		assertThat(h.last(Command.StoreRating.class)).isEqualTo(new Command.StoreRating(4, 5));

@@ -84,15 +84,16 @@ class CallInteractiveTest {
 		assertThat(ring.destinations()).containsExactly("002", "050");
 		assertThat(ring.callerIdName()).isEqualTo("Client 42");
 		assertThat(ring.callerIdNumber()).isEqualTo("+74951112233");
-		assertThat(ring.timeout()).isEqualTo(Duration.ofSeconds(20));
-		h.advance(20_000);
+		h.advance(19_999);
+		assertThat(h.commands(Command.CancelLeg.class)).as("rings for timeout=20").isEmpty();
+		h.advance(1);
 		assertThat(h.last(Command.Ring.class).destinations()).as("final=no: go on").containsExactly("after");
 	}
 
 	@Test
 	void rule26_finalSimpleTransferThatFailsHangsUp() {
 		EngineHarness h = replied("<Response><SimpleTransfer>002</SimpleTransfer></Response>");
-		h.failTransfer("002", "busy");
+		h.failTransfer("002", TransferFailure.BUSY);
 		assertThat(h.result().end()).isEqualTo(CallResult.End.HANGUP);
 	}
 

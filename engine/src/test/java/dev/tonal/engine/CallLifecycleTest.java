@@ -55,7 +55,7 @@ class CallLifecycleTest {
 				.rules(1, "timeout", jump(1))
 				.build())
 			.answer();
-		failed.advance(10_000).failTransfer("050", "busy");
+		failed.advance(10_000).failTransfer("050", TransferFailure.BUSY);
 		assertThat(failed.result().end()).isEqualTo(CallResult.End.LIFETIME);
 		assertThat(failed.last(Command.HangUp.class)).isNotNull();
 	}
@@ -122,7 +122,7 @@ class CallLifecycleTest {
 	void rule30_callerHangingUpEndsTheSessionAndNothingFollows() {
 		EngineHarness h = EngineHarness.call(TestIvr.menu().rules(1, "start", transfer("002 050")).build()).answer();
 		h.handle(new Event.CallerHungUp());
-		assertThat(h.commands()).last().isEqualTo(new Command.CancelRing(1));
+		assertThat(h.commands()).last().isEqualTo(new Command.CancelLeg(2));
 		assertThat(h.result().end()).isEqualTo(CallResult.End.CALLER_HANGUP);
 		int before = h.commands().size();
 		h.answerTransfer("002").advance(60_000).dtmf("1");

@@ -194,12 +194,22 @@ final class EngineHarness {
 
 	// ---- answering the session's requests ----
 
-	EngineHarness answerTransfer(String destination) {
-		return handle(new Event.TransferAnswered(last(Command.Ring.class).transferId(), destination));
+	/** The id of the leg that rings {@code destination} in the last transfer. */
+	long legOf(String destination) {
+		return last(Command.Ring.class).legs()
+			.stream()
+			.filter((leg) -> leg.destination().equals(destination))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError(destination + " is not rung: " + last(Command.Ring.class)))
+			.legId();
 	}
 
-	EngineHarness failTransfer(String destination, String reason) {
-		return handle(new Event.TransferFailed(last(Command.Ring.class).transferId(), destination, reason));
+	EngineHarness answerTransfer(String destination) {
+		return handle(new Event.LegAnswered(legOf(destination)));
+	}
+
+	EngineHarness failTransfer(String destination, TransferFailure reason) {
+		return handle(new Event.LegFailed(legOf(destination), reason));
 	}
 
 	EngineHarness replyHttp(int status, String body) {

@@ -123,7 +123,7 @@ class InputTest {
 	@Test
 	void rule10_aFailedDirectDialReturnsToWaitingForInput() {
 		EngineHarness h = EngineHarness.call(threeDigitMenu()).answer().dtmf("105");
-		h.failTransfer("105", "busy");
+		h.failTransfer("105", TransferFailure.BUSY);
 		assertThat(h.session.isEnded()).isFalse();
 		h.advanceToDeadline();
 		assertThat(rung(h)).isEqualTo("timeout");

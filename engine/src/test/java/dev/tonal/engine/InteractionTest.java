@@ -91,12 +91,12 @@ class InteractionTest {
 				.build())
 			.answer();
 		h.advance(15_000);
-		long ringing = h.last(Command.Ring.class).transferId();
+		long ringing = h.legOf("002");
 		h.advance(5_000);
-		assertThat(h.commands()).contains(new Command.CancelRing(ringing));
+		assertThat(h.commands()).contains(new Command.CancelLeg(ringing));
 		assertThat(h.last(Command.Ring.class).destinations()).containsExactly("050");
 		// The cancelled leg answering late changes nothing.
-		h.handle(new Event.TransferAnswered(ringing, "002"));
+		h.handle(new Event.LegAnswered(ringing));
 		assertThat(h.commands(Command.Bridge.class)).isEmpty();
 		h.answerTransfer("050");
 		assertThat(h.result().destination()).isEqualTo("050");
@@ -139,8 +139,8 @@ class InteractionTest {
 			.call(TestIvr.menu().rules(1, "start", setVariable("x", "1")).rules(1, "1", transfer("one")).build())
 			.answer();
 		h.advance(3000).dtmf("1");
-		long transfer = h.last(Command.Ring.class).transferId();
-		h.session.handle(new Event.TransferFailed(transfer, "one", "busy"), EngineHarness.START.plusMillis(1000));
+		h.session.handle(new Event.LegFailed(h.legOf("one"), TransferFailure.BUSY),
+				EngineHarness.START.plusMillis(1000));
 		assertThat(h.session.trace()).extracting(TraceEntry::at).isSorted().last().isEqualTo(3000L);
 	}
 

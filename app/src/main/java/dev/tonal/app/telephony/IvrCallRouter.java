@@ -74,7 +74,7 @@ final class IvrCallRouter implements CallRouter {
 			return Route.blocked();
 		}
 		if (!target.ivr()) {
-			return Route.ivr(target.name(), this.destinations.directCall(target.id(), target.name()));
+			return Route.ivr(target.name(), this.runtime.directCall(this.destinations.contacts(target.id())));
 		}
 		Optional<IvrSnapshot> snapshot = this.snapshots.get(target.id());
 		if (snapshot.isEmpty()) {

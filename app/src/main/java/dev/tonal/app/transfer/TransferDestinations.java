@@ -10,10 +10,8 @@ import dev.tonal.app.extension.ExtensionRepository;
 import dev.tonal.app.extension.ExtensionStatus;
 import dev.tonal.app.extension.ExtensionType;
 import dev.tonal.app.registration.JdbcRegistrations;
-import dev.tonal.sip.CallListener;
+import dev.tonal.engine.TransferFailure;
 import dev.tonal.sip.b2bua.DestinationResolver;
-import dev.tonal.sip.b2bua.DirectPhoneCall;
-import dev.tonal.engine.TransferFailureReasons;
 import dev.tonal.sip.b2bua.LegRequest;
 import dev.tonal.sip.registrar.Binding;
 
@@ -36,25 +34,17 @@ public class TransferDestinations {
 
 	private final TrunkProperties trunk;
 
-	private final TransferProperties transfer;
-
-	TransferDestinations(ExtensionRepository extensions, JdbcRegistrations registrations, TrunkProperties trunk,
-			TransferProperties transfer) {
+	TransferDestinations(ExtensionRepository extensions, JdbcRegistrations registrations, TrunkProperties trunk) {
 		this.extensions = extensions;
 		this.registrations = registrations;
 		this.trunk = trunk;
-		this.transfer = transfer;
 	}
 
 	/**
-	 * A call dialled straight to a phone extension: its registered devices ring for the
-	 * ring timeout (rule 1).
+	 * The registered devices of a phone extension, to ring when it is dialled straight
+	 * (rule 1) or is a transfer destination.
 	 */
-	public CallListener directCall(long extensionId, String name) {
-		return new DirectPhoneCall(name, contacts(extensionId), this.transfer.ringTimeout());
-	}
-
-	private List<String> contacts(long extensionId) {
+	public List<String> contacts(long extensionId) {
 		return this.registrations.current(extensionId, Instant.now()).stream().map(Binding::contact).toList();
 	}
 
@@ -74,17 +64,17 @@ public class TransferDestinations {
 		if (extension.isPresent()) {
 			Extension target = extension.get();
 			if (target.status() == ExtensionStatus.BLOCKED) {
-				return new DestinationResolver.Fails(TransferFailureReasons.REJECTED);
+				return new DestinationResolver.Fails(TransferFailure.REJECTED);
 			}
 			if (target.type() == ExtensionType.IVR) {
 				return new DestinationResolver.Ivr(target.name());
 			}
 			List<String> contacts = contacts(target.id());
-			return contacts.isEmpty() ? new DestinationResolver.Fails(TransferFailureReasons.UNREGISTERED)
+			return contacts.isEmpty() ? new DestinationResolver.Fails(TransferFailure.UNREGISTERED)
 					: new DestinationResolver.Ring(contacts, null);
 		}
 		if (destination.contains("*") || !NUMBER.matcher(destination).matches() || !this.trunk.configured()) {
-			return new DestinationResolver.Fails(TransferFailureReasons.NO_ROUTE);
+			return new DestinationResolver.Fails(TransferFailure.NO_ROUTE);
 		}
 		LegRequest.TrunkCredentials credentials = this.trunk.hasCredentials()
 				? new LegRequest.TrunkCredentials(this.trunk.username(), this.trunk.password()) : null;

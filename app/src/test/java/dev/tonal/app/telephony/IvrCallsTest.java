@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.tonal.app.call.CallRecorder;
-import dev.tonal.engine.TransferFailureReasons;
+import dev.tonal.engine.TransferFailure;
 import dev.tonal.media.audio.WavWriter;
 import dev.tonal.media.rtp.RtpPacket;
 import org.junit.jupiter.api.Test;
@@ -222,7 +222,7 @@ class IvrCallsTest extends IvrCallTestSupport {
 
 		List<JsonNode> trace = trace(ivr);
 		assertThat(ofType(trace, "transfer_failed").get(0).get("why").asString())
-			.isEqualTo(TransferFailureReasons.NO_ROUTE);
+			.isEqualTo(TransferFailure.NO_ROUTE.wire());
 		assertThat(history(ivr).get("end_reason").asString()).isEqualTo("hangup");
 	}
 

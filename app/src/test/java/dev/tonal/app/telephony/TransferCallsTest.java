@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import dev.tonal.engine.TransferFailureReasons;
+import dev.tonal.engine.TransferFailure;
 import dev.tonal.media.codec.G711;
 import dev.tonal.media.rtp.RtpPacket;
 import dev.tonal.sip.b2bua.AudioSignals;
@@ -91,7 +91,7 @@ class TransferCallsTest extends IvrCallTestSupport {
 		assertThat(invite.fromUser()).isEqualTo(CALLER);
 		call.sip().awaitByeFromServer();
 		assertThat(ofType(trace(ivr), "transfer_failed").get(0).get("why").asString())
-			.isEqualTo(TransferFailureReasons.BUSY);
+			.isEqualTo(TransferFailure.BUSY.wire());
 	}
 
 	@Test
@@ -127,7 +127,7 @@ class TransferCallsTest extends IvrCallTestSupport {
 			call.sip().bye();
 			assertThat(phone050.awaitEnd()).isEqualTo("BYE");
 			assertThat(ofType(trace(ivr), "transfer_failed").get(0).get("why").asString())
-				.isEqualTo(TransferFailureReasons.BUSY);
+				.isEqualTo(TransferFailure.BUSY.wire());
 		}
 	}
 

@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import dev.tonal.engine.TransferFailureReasons;
+import dev.tonal.engine.TransferFailure;
 
 /**
  * What the simulator plays against an IVR (semantics.md rule 33). Times {@code at} are ms
@@ -36,9 +36,9 @@ public record SimulationInput(String callerIdNumber, String callerIdName, String
 	 * The input keywords of outcomes that fail at once, each with the failure reason the
 	 * session is given ({@code no_route} is the reason "no route").
 	 */
-	public static final Map<String, String> IMMEDIATE_FAILURES = Map.of("busy", TransferFailureReasons.BUSY, "rejected",
-			TransferFailureReasons.REJECTED, "unreachable", TransferFailureReasons.UNREACHABLE, "unregistered",
-			TransferFailureReasons.UNREGISTERED, "no_route", TransferFailureReasons.NO_ROUTE);
+	public static final Map<String, TransferFailure> IMMEDIATE_FAILURES = Map.of("busy", TransferFailure.BUSY,
+			"rejected", TransferFailure.REJECTED, "unreachable", TransferFailure.UNREACHABLE, "unregistered",
+			TransferFailure.UNREGISTERED, "no_route", TransferFailure.NO_ROUTE);
 
 	/**
 	 * Outcomes a destination may have (input keywords, not failure reasons):

@@ -186,7 +186,13 @@ public final class Simulator {
 						SYNTHESISED_CHARACTER_MS * this.synthesisedText.getOrDefault(greeting.greeting(), "").length());
 				case Command.StopPlayback stop -> this.cancelled.add("playback " + stop.playbackId());
 				case Command.Ring ring -> ring(ring, now);
-				case Command.CancelRing cancel -> this.cancelled.add("transfer " + cancel.transferId());
+				case Command.CancelLeg cancel -> this.cancelled.add("leg " + cancel.legId());
+				case Command.StartRingback ringback -> {
+					// nothing to hear in a simulation
+				}
+				case Command.StopRingback ringback -> {
+					// nothing to hear in a simulation
+				}
 				case Command.HttpRequest request -> request(request, now);
 				case Command.Synthesise synthesise -> {
 					String greeting = "synthesised-" + synthesise.requestId();
@@ -201,6 +207,10 @@ public final class Simulator {
 					// The session records the transfer; the simulated call is over for
 					// the IVR.
 				}
+				case Command.ContinueWithIvr ivr -> {
+					// The session records the transfer; the simulated call is over for
+					// the IVR.
+				}
 				case Command.HangUp hangUp -> {
 					// The session has ended itself.
 				}
@@ -212,16 +222,16 @@ public final class Simulator {
 		}
 
 		private void ring(Command.Ring ring, Instant now) {
-			String tag = "transfer " + ring.transferId();
-			for (String destination : ring.destinations()) {
-				String outcome = this.input.transfers().getOrDefault(destination, "answer");
+			for (Command.Leg leg : ring.legs()) {
+				String tag = "leg " + leg.legId();
+				String outcome = this.input.transfers().getOrDefault(leg.destination(), "answer");
 				switch (outcome) {
-					case "answer" -> scheduleAt(now, new Event.TransferAnswered(ring.transferId(), destination), tag);
+					case "answer" -> scheduleAt(now, new Event.LegAnswered(leg.legId()), tag);
 					case "no_answer" -> {
 						// Rings until the session's ring timeout.
 					}
-					default -> scheduleAt(now, new Event.TransferFailed(ring.transferId(), destination,
-							SimulationInput.IMMEDIATE_FAILURES.get(outcome)), tag);
+					default -> scheduleAt(now,
+							new Event.LegFailed(leg.legId(), SimulationInput.IMMEDIATE_FAILURES.get(outcome)), tag);
 				}
 			}
 		}

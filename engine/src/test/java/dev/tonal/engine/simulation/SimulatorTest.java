@@ -7,7 +7,7 @@ import java.util.Map;
 import dev.tonal.engine.EngineSettings;
 import dev.tonal.engine.TestIvr;
 import dev.tonal.engine.TraceEntry;
-import dev.tonal.engine.TransferFailureReasons;
+import dev.tonal.engine.TransferFailure;
 import dev.tonal.engine.simulation.SimulationInput.CallerEvent;
 import dev.tonal.engine.simulation.SimulationInput.HttpStub;
 import dev.tonal.model.Action;
@@ -110,10 +110,10 @@ class SimulatorTest {
 				Map.of("+79876543210", "no_route", "002", "no_answer", "050", "busy"), Map.of(), List.of(), 0));
 		assertThat(out.trace()).filteredOn((e) -> e.type().equals("transfer_failed"))
 			.extracting((e) -> e.get("destination") + ": " + e.get("why"))
-			.containsExactly("+79876543210: " + TransferFailureReasons.NO_ROUTE,
-					"002: " + TransferFailureReasons.NO_ANSWER, "050: " + TransferFailureReasons.BUSY);
-		assertThat(TransferFailureReasons.NO_ROUTE).isEqualTo("no route");
-		assertThat(TransferFailureReasons.NO_ANSWER).isEqualTo("no answer");
+			.containsExactly("+79876543210: " + TransferFailure.NO_ROUTE.wire(),
+					"002: " + TransferFailure.NO_ANSWER.wire(), "050: " + TransferFailure.BUSY.wire());
+		assertThat(TransferFailure.NO_ROUTE.wire()).isEqualTo("no route");
+		assertThat(TransferFailure.NO_ANSWER.wire()).isEqualTo("no answer");
 	}
 
 	@Test

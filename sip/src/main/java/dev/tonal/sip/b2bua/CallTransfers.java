@@ -1,24 +1,22 @@
 package dev.tonal.sip.b2bua;
 
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ScheduledExecutorService;
 
 import dev.tonal.engine.Command;
 import dev.tonal.engine.Event;
-import dev.tonal.engine.TransferFailureReasons;
+import dev.tonal.engine.TransferFailure;
 import dev.tonal.media.codec.G711;
 import dev.tonal.media.tone.CadencedTone;
 
 /**
- * Carries out one call's transfer commands ({@link Command.Ring},
- * {@link Command.CancelRing}, {@link Command.Bridge}) with real SIP legs and reports the
- * outcomes as engine events (rule 16): every destination rings at once while the caller
- * hears ringback; the first to answer is reported, the others are cancelled; the bridge
- * relays RTP between the caller and the callee until one of them hangs up.
+ * Carries out one call's transfer commands with real SIP legs (rule 16) and reports what
+ * each leg does as engine events keyed by its leg id. It only dials, cancels, bridges and
+ * reports: which legs ring, who wins and when to give up are the session's decisions
+ * ({@link Command.Ring}, {@link Command.CancelLeg}, {@link Command.Bridge}, ringback
+ * on/off), and it runs no timer.
  *
  * <p>
  * Not thread-safe: every method must run on the call's serial executor, where the
@@ -47,120 +45,102 @@ public final class CallTransfers {
 		/** Hands an event to the call's IVR session. */
 		void deliver(Event event);
 
-		/** Bridged to an IVR destination: run that IVR on this call from now on. */
-		void startIvr(String extension);
-
-		/**
-		 * The bridged callee hung up; the caller is still there (the session decides: a
-		 * quality_rate, or hang up).
-		 */
-		void calleeHungUp(long transferId);
-
 	}
 
 	private final Dialer dialer;
 
 	private final DestinationResolver resolver;
 
-	private final ScheduledExecutorService timer;
-
 	private final Host host;
 
-	private final Map<Long, Fork> forks = new HashMap<>();
+	/** SIP legs dialled and not yet ended, by leg id. */
+	private final Map<Long, OutboundLeg> legs = new HashMap<>();
 
-	/** IVR destinations of each ringing transfer, by destination. */
-	private final Map<Long, Map<String, String>> ivrs = new HashMap<>();
+	/** The destination of every leg rung, for the call's trace. */
+	private final Map<Long, String> destinations = new HashMap<>();
 
 	private boolean ringback;
 
 	private RtpBridge bridge;
 
-	private long bridgedTransfer = -1;
+	private long bridgedLeg = -1;
 
-	public CallTransfers(Dialer dialer, DestinationResolver resolver, ScheduledExecutorService timer, Host host) {
+	public CallTransfers(Dialer dialer, DestinationResolver resolver, Host host) {
 		this.dialer = dialer;
 		this.resolver = resolver;
-		this.timer = timer;
 		this.host = host;
 	}
 
-	/** Rings every destination of {@code ring}. */
+	/**
+	 * Dials every leg of {@code ring}. Legs that lead nowhere, and legs to an IVR (which
+	 * answer at once), are reported on the executor after this command, so the session
+	 * sees its own order.
+	 */
 	public void ring(Command.Ring ring) {
-		long id = ring.transferId();
-		Map<String, List<LegRequest>> legs = new LinkedHashMap<>();
-		Map<String, String> ivrDestinations = new LinkedHashMap<>();
-		Map<String, String> failures = new LinkedHashMap<>();
 		G711.Law codec = this.host.caller().law();
-		for (String destination : ring.destinations()) {
-			switch (this.resolver.resolve(destination)) {
-				case DestinationResolver.Ring targets -> legs.put(destination,
-						targets.targets()
-							.stream()
-							.map((uri) -> new LegRequest(uri, ring.callerIdNumber(), ring.callerIdName(), codec,
-									targets.credentials()))
-							.toList());
-				case DestinationResolver.Ivr ivr -> ivrDestinations.put(destination, ivr.extension());
-				case DestinationResolver.Fails fails -> failures.put(destination, fails.reason());
+		for (Command.Leg leg : ring.legs()) {
+			long id = leg.legId();
+			this.destinations.put(id, leg.destination());
+			switch (this.resolver.resolve(leg.destination())) {
+				case DestinationResolver.Ring targets -> {
+					List<LegRequest> contacts = targets.targets()
+						.stream()
+						.map((uri) -> new LegRequest(uri, ring.callerIdNumber(), ring.callerIdName(), codec,
+								targets.credentials()))
+						.toList();
+					this.legs.put(id, ForkedLeg.dial(this.dialer, contacts, this.host.executor(), new Reports(id)));
+				}
+				case DestinationResolver.Ivr ivr -> later(new Event.LegReachedIvr(id, ivr.extension()));
+				case DestinationResolver.Fails fails -> later(new Event.LegFailed(id, fails.reason()));
 			}
 		}
-		// Reported on the executor after this command: the session sees its own order.
-		failures.forEach((destination, reason) -> this.host.executor()
-			.execute(() -> this.host.deliver(new Event.TransferFailed(id, destination, reason))));
-		if (!ivrDestinations.isEmpty()) {
-			this.ivrs.put(id, ivrDestinations);
-			String first = ivrDestinations.keySet().iterator().next();
-			this.host.executor().execute(() -> this.host.deliver(new Event.TransferAnswered(id, first)));
-		}
-		if (!legs.isEmpty()) {
-			// The session cancels the ring itself when its timeout passes; the fork's own
-			// timeout, a little later, only guards against a ring left behind.
-			this.forks.put(id, Fork.start(this.dialer, legs, ring.timeout().plusSeconds(2), this.timer,
-					this.host.executor(), new Reports(id)));
+	}
+
+	/** Ends one leg: CANCEL while it rings, BYE if it answered after all. */
+	public void cancel(long legId) {
+		OutboundLeg leg = this.legs.remove(legId);
+		if (leg != null) {
+			leg.hangUp();
 		}
 	}
 
-	/** Stops ringing the transfer's legs. */
-	public void cancelRing(Command.CancelRing cancel) {
-		Fork fork = this.forks.remove(cancel.transferId());
-		this.ivrs.remove(cancel.transferId());
-		if (fork != null) {
-			fork.hangUpAll();
-		}
-		stopRingback();
-	}
-
-	/** Connects the caller to the answered destination; every other leg is cancelled. */
-	public void bridge(Command.Bridge command) {
-		long id = command.transferId();
-		stopRingback();
-		Map<String, String> ivrDestinations = this.ivrs.remove(id);
-		Fork fork = this.forks.remove(id);
-		if (ivrDestinations != null && ivrDestinations.containsKey(command.destination())) {
-			if (fork != null) {
-				fork.hangUpAll();
-			}
-			this.host.startIvr(ivrDestinations.get(command.destination()));
+	/**
+	 * Connects the caller to the answered leg. A leg that is gone by now (it hung up
+	 * before the bridge) is reported as the callee hanging up.
+	 */
+	public void bridge(long legId) {
+		OutboundLeg leg = this.legs.get(legId);
+		if (leg == null || leg.media() == null) {
+			later(new Event.CalleeHungUp(legId));
 			return;
 		}
-		if (fork == null || fork.winner() == null) {
-			this.host.deliver(new Event.TransferFailed(id, command.destination(), TransferFailureReasons.NO_ANSWER));
-			return;
-		}
-		fork.cancelRinging();
-		this.bridgedTransfer = id;
-		this.forks.put(id, fork);
-		this.bridge = RtpBridge.connect(this.host.caller(), fork.winner().media());
+		this.bridgedLeg = legId;
+		this.bridge = RtpBridge.connect(this.host.caller(), leg.media());
 	}
 
-	/** The caller hung up: every leg is cancelled or hung up. */
-	public void callerHungUp() {
+	/** The caller hears ringback until {@link #stopRingback()}. */
+	public void startRingback() {
+		if (!this.ringback) {
+			this.ringback = true;
+			playRingback();
+		}
+	}
+
+	public void stopRingback() {
+		if (this.ringback) {
+			this.ringback = false;
+			this.host.stopPlaying();
+		}
+	}
+
+	/** The caller is gone (or the IVR moves on): every leg is cancelled or hung up. */
+	public void endAll() {
 		stopRingback();
 		closeBridge();
-		for (Fork fork : this.forks.values()) {
-			fork.hangUpAll();
+		for (OutboundLeg leg : List.copyOf(this.legs.values())) {
+			leg.hangUp();
 		}
-		this.forks.clear();
-		this.ivrs.clear();
+		this.legs.clear();
 	}
 
 	/** Whether the caller is bridged to a callee now. */
@@ -168,30 +148,26 @@ public final class CallTransfers {
 		return this.bridge != null;
 	}
 
+	/** The destination leg {@code legId} rings, as the IVR named it. */
+	public String destinationOf(long legId) {
+		return this.destinations.getOrDefault(legId, "leg " + legId);
+	}
+
+	private void later(Event event) {
+		this.host.executor().execute(() -> this.host.deliver(event));
+	}
+
 	private void closeBridge() {
 		if (this.bridge != null) {
 			this.bridge.close();
 			this.bridge = null;
-		}
-	}
-
-	private void startRingback() {
-		if (!this.ringback) {
-			this.ringback = true;
-			playRingback();
+			this.bridgedLeg = -1;
 		}
 	}
 
 	private void playRingback() {
 		if (this.ringback) {
 			this.host.play(RINGBACK, this::playRingback);
-		}
-	}
-
-	private void stopRingback() {
-		if (this.ringback) {
-			this.ringback = false;
-			this.host.stopPlaying();
 		}
 	}
 
@@ -205,8 +181,8 @@ public final class CallTransfers {
 		return cycle;
 	}
 
-	/** One transfer's fork reports, turned into engine events. */
-	private final class Reports implements Fork.Listener {
+	/** One leg's reports (on the executor), turned into engine events. */
+	private final class Reports implements LegListener {
 
 		private final long id;
 
@@ -215,36 +191,28 @@ public final class CallTransfers {
 		}
 
 		@Override
-		public void ringing() {
-			if (CallTransfers.this.forks.containsKey(this.id)) {
-				startRingback();
-			}
+		public void ringing(OutboundLeg leg) {
+			CallTransfers.this.host.deliver(new Event.LegRinging(this.id));
 		}
 
 		@Override
-		public void answered(String destination, OutboundLeg leg) {
-			stopRingback();
-			CallTransfers.this.host.deliver(new Event.TransferAnswered(this.id, destination));
+		public void answered(OutboundLeg leg) {
+			CallTransfers.this.host.deliver(new Event.LegAnswered(this.id));
 		}
 
 		@Override
-		public void failed(String destination, String reason) {
-			Fork fork = CallTransfers.this.forks.get(this.id);
-			if (fork != null && !fork.isRinging()) {
-				CallTransfers.this.forks.remove(this.id);
-				stopRingback();
-			}
-			CallTransfers.this.host.deliver(new Event.TransferFailed(this.id, destination, reason));
+		public void failed(OutboundLeg leg, TransferFailure reason) {
+			CallTransfers.this.legs.remove(this.id);
+			CallTransfers.this.host.deliver(new Event.LegFailed(this.id, reason));
 		}
 
 		@Override
-		public void calleeHungUp(String destination) {
-			if (CallTransfers.this.bridgedTransfer == this.id) {
+		public void hungUp(OutboundLeg leg) {
+			CallTransfers.this.legs.remove(this.id);
+			if (CallTransfers.this.bridgedLeg == this.id) {
 				closeBridge();
-				CallTransfers.this.bridgedTransfer = -1;
 			}
-			CallTransfers.this.forks.remove(this.id);
-			CallTransfers.this.host.calleeHungUp(this.id);
+			CallTransfers.this.host.deliver(new Event.CalleeHungUp(this.id));
 		}
 
 	}

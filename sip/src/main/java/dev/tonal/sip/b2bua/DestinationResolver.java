@@ -3,6 +3,8 @@ package dev.tonal.sip.b2bua;
 import java.util.List;
 import java.util.Objects;
 
+import dev.tonal.engine.TransferFailure;
+
 /**
  * Turns a transfer destination as the IVR names it ({@code "002"}, {@code "000*002"},
  * {@code "+7987654321"}) into what to ring (rule 16). Implemented by the application:
@@ -55,11 +57,11 @@ public interface DestinationResolver {
 	}
 
 	/**
-	 * The destination cannot be rung, with one of
-	 * {@link dev.tonal.engine.TransferFailureReasons}: unregistered (a phone with no
-	 * device), no route (nothing by that name and no trunk), rejected (blocked).
+	 * The destination cannot be rung, with one of the {@link TransferFailure}s:
+	 * unregistered (a phone with no device), no route (nothing by that name and no
+	 * trunk), rejected (blocked).
 	 */
-	record Fails(String reason) implements Resolution {
+	record Fails(TransferFailure reason) implements Resolution {
 
 		public Fails {
 			Objects.requireNonNull(reason, "reason");

@@ -169,7 +169,7 @@ final class IvrCall implements CallListener {
 		}
 		boolean callerLeft = reason == CallEndReason.CALLER_HUNG_UP || reason == CallEndReason.CALLER_CANCELLED;
 		// Legs still ringing are cancelled, a bridged callee gets BYE.
-		this.transfers.callerHungUp();
+		this.transfers.endAll();
 		if (callerLeft) {
 			handle(new Event.CallerHungUp());
 		}
@@ -202,11 +202,12 @@ final class IvrCall implements CallListener {
 	}
 
 	/**
-	 * A transfer reached an IVR: it runs on this same call from now on, as a call of its
-	 * own (its own uuid, history and trace); the IVR left behind is stored as
-	 * transferred.
+	 * The session's transfer reached an IVR ({@link Command.ContinueWithIvr}): it runs on
+	 * this same call from now on, as a call of its own (its own uuid, history and trace);
+	 * the IVR left behind is stored as transferred.
 	 */
 	private void continueWithIvr(String extension) {
+		this.transfers.endAll();
 		Optional<IvrCallPorts.NextIvr> next = this.ports.ivr(extension);
 		if (next.isEmpty()) {
 			wire("error", "IVR " + extension + " cannot be started; BYE sent");
@@ -245,7 +246,7 @@ final class IvrCall implements CallListener {
 	private CallTransfers newTransfers() {
 		CallProgress.Sink sink = progressSink();
 		this.legs = new LegRecorder(this.call.dialer(), this.runtime.clock(), sink);
-		return new CallTransfers(this.legs, this.ports.destinations(), this.runtime.timers(), new TransferHost());
+		return new CallTransfers(this.legs, this.ports.destinations(), new TransferHost());
 	}
 
 	/** Reports a step of the caller's call to the IVR running now. */
@@ -372,11 +373,14 @@ final class IvrCall implements CallListener {
 				this.transfers.ring(ring);
 			}
 			case Command.Recognise recognise -> later(new Event.SpeechFailed("no speech recogniser on this server"));
-			case Command.CancelRing cancel -> this.transfers.cancelRing(cancel);
+			case Command.CancelLeg cancel -> this.transfers.cancel(cancel.legId());
 			case Command.Bridge bridge -> {
 				wire("rtp", "bridged to " + bridge.destination());
-				this.transfers.bridge(bridge);
+				this.transfers.bridge(bridge.legId());
 			}
+			case Command.ContinueWithIvr ivr -> continueWithIvr(ivr.extension());
+			case Command.StartRingback ringback -> this.transfers.startRingback();
+			case Command.StopRingback ringback -> this.transfers.stopRingback();
 			case Command.StopRecognising stop -> {
 				// nothing listens
 			}
@@ -417,8 +421,14 @@ final class IvrCall implements CallListener {
 		});
 	}
 
-	/** What the call lends its transfers: executor, RTP, prompts and the session. */
+	/**
+	 * What the call lends its transfers: executor, RTP, ringback and the session. Leg ids
+	 * are a session's own, so a report still on its way when the call moved on to another
+	 * IVR is dropped rather than given to the new session.
+	 */
 	private final class TransferHost implements CallTransfers.Host {
+
+		private final CallSession owner = IvrCall.this.session;
 
 		@Override
 		public java.util.concurrent.Executor executor() {
@@ -446,27 +456,24 @@ final class IvrCall implements CallListener {
 
 		@Override
 		public void deliver(Event event) {
-			if (event instanceof Event.TransferFailed failed) {
-				wire("sip", failed.destination() + " failed: " + failed.reason());
+			if (this.owner != IvrCall.this.session) {
+				return;
+			}
+			switch (event) {
+				case Event.LegFailed failed -> wire("sip",
+						IvrCall.this.transfers.destinationOf(failed.legId()) + " failed: " + failed.reason().wire());
+				case Event.CalleeHungUp hungUp -> {
+					wire("sip", "BYE received from the callee");
+					if (IvrCall.this.session.isEnded()) {
+						wire("sip", "BYE sent (the callee hung up)");
+						IvrCall.this.call.hangUp();
+						return;
+					}
+				}
+				default -> {
+				}
 			}
 			handle(event);
-		}
-
-		@Override
-		public void startIvr(String extension) {
-			continueWithIvr(extension);
-		}
-
-		@Override
-		public void calleeHungUp(long transferId) {
-			wire("sip", "BYE received from the callee");
-			if (IvrCall.this.session.isEnded()) {
-				wire("sip", "BYE sent (the callee hung up)");
-				IvrCall.this.call.hangUp();
-			}
-			else {
-				handle(new Event.CalleeHungUp(transferId));
-			}
 		}
 
 	}

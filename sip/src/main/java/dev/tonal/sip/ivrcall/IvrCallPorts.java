@@ -5,9 +5,9 @@ import java.util.concurrent.CompletableFuture;
 
 import dev.tonal.engine.Command;
 import dev.tonal.engine.Event;
+import dev.tonal.engine.TransferFailure;
 import dev.tonal.model.IvrSnapshot;
 import dev.tonal.sip.b2bua.DestinationResolver;
-import dev.tonal.engine.TransferFailureReasons;
 
 /**
  * What one IVR call needs from the application: the audio of the client's sounds, Call
@@ -50,7 +50,7 @@ public interface IvrCallPorts {
 	 * destination fails with "no route".
 	 */
 	default DestinationResolver destinations() {
-		return (destination) -> new DestinationResolver.Fails(TransferFailureReasons.NO_ROUTE);
+		return (destination) -> new DestinationResolver.Fails(TransferFailure.NO_ROUTE);
 	}
 
 	/**

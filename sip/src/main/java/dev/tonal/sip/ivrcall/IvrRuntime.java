@@ -2,6 +2,7 @@ package dev.tonal.sip.ivrcall;
 
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -12,6 +13,7 @@ import dev.tonal.engine.EngineSettings;
 import dev.tonal.media.prompt.PromptLibrary;
 import dev.tonal.model.IvrSnapshot;
 import dev.tonal.sip.CallListener;
+import dev.tonal.sip.b2bua.DirectPhoneCall;
 
 /**
  * What all IVR calls share: one scheduler thread for every call's timer (architecture: no
@@ -56,6 +58,15 @@ public final class IvrRuntime implements AutoCloseable {
 	 */
 	public CallListener newCall(IvrSnapshot snapshot, CallInfo info, IvrCallPorts ports) {
 		return new IvrCall(this, snapshot, info, ports);
+	}
+
+	/**
+	 * A call dialled straight to a phone (rule 1): its devices ring for the engine's ring
+	 * timeout, timed on this runtime's scheduler like every IVR call.
+	 * @param contacts the phone's registered devices; none gets the caller 480
+	 */
+	public CallListener directCall(List<String> contacts) {
+		return new DirectPhoneCall(contacts, this.settings.ringTimeout(), this.timers);
 	}
 
 	/**

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.tonal.engine.TransferFailureReasons;
+import dev.tonal.engine.TransferFailure;
 import dev.tonal.sip.b2bua.Dialer;
 import dev.tonal.sip.b2bua.LegListener;
 import dev.tonal.sip.b2bua.LegMedia;
@@ -78,11 +78,11 @@ final class LegRecorder implements Dialer {
 				leg.request.callerNumber()), at, status, answered);
 	}
 
-	private static CallLeg.Outcome failure(String reason) {
+	private static CallLeg.Outcome failure(TransferFailure reason) {
 		return switch (reason) {
-			case TransferFailureReasons.BUSY -> CallLeg.Outcome.BUSY;
-			case TransferFailureReasons.REJECTED -> CallLeg.Outcome.REJECTED;
-			case TransferFailureReasons.NO_ANSWER -> CallLeg.Outcome.NO_ANSWER;
+			case BUSY -> CallLeg.Outcome.BUSY;
+			case REJECTED -> CallLeg.Outcome.REJECTED;
+			case NO_ANSWER -> CallLeg.Outcome.NO_ANSWER;
 			default -> CallLeg.Outcome.UNREACHABLE;
 		};
 	}
@@ -138,7 +138,7 @@ final class LegRecorder implements Dialer {
 				}
 
 				@Override
-				public void failed(OutboundLeg leg, String reason) {
+				public void failed(OutboundLeg leg, TransferFailure reason) {
 					end(failure(reason));
 					listener.failed(RecordedLeg.this, reason);
 				}

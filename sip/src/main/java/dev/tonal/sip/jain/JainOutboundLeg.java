@@ -6,7 +6,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import dev.tonal.engine.TransferFailureReasons;
+import dev.tonal.engine.TransferFailure;
 import dev.tonal.sip.b2bua.LegListener;
 import dev.tonal.sip.b2bua.LegMedia;
 import dev.tonal.sip.b2bua.LegRequest;
@@ -91,7 +91,7 @@ final class JainOutboundLeg implements OutboundLeg {
 		catch (Exception | Error ex) {
 			log.log(Level.INFO, "could not place a call to " + request.target() + ": " + ex.getMessage());
 			leg.end();
-			listener.failed(leg, TransferFailureReasons.UNREACHABLE);
+			listener.failed(leg, TransferFailure.UNREACHABLE);
 		}
 		return leg;
 	}
@@ -236,7 +236,7 @@ final class JainOutboundLeg implements OutboundLeg {
 		}
 		else {
 			end();
-			this.listener.failed(this, TransferFailureReasons.REJECTED);
+			this.listener.failed(this, TransferFailure.REJECTED);
 		}
 	}
 
@@ -303,7 +303,7 @@ final class JainOutboundLeg implements OutboundLeg {
 		}
 		end();
 		if (report) {
-			this.listener.failed(this, TransferFailureReasons.UNREACHABLE);
+			this.listener.failed(this, TransferFailure.UNREACHABLE);
 		}
 	}
 
@@ -375,12 +375,12 @@ final class JainOutboundLeg implements OutboundLeg {
 	}
 
 	/** Why a leg failed, for a final failure response to its INVITE. */
-	private static String reasonOf(int status) {
+	private static TransferFailure reasonOf(int status) {
 		return switch (status) {
-			case 486, 600 -> TransferFailureReasons.BUSY;
-			case 408, 480 -> TransferFailureReasons.NO_ANSWER;
-			case 502, 503, 504 -> TransferFailureReasons.UNREACHABLE;
-			default -> TransferFailureReasons.REJECTED;
+			case 486, 600 -> TransferFailure.BUSY;
+			case 408, 480 -> TransferFailure.NO_ANSWER;
+			case 502, 503, 504 -> TransferFailure.UNREACHABLE;
+			default -> TransferFailure.REJECTED;
 		};
 	}
 

@@ -1,19 +1,16 @@
 package dev.tonal.sip.b2bua;
 
-import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import dev.tonal.engine.Command;
 import dev.tonal.engine.Event;
-import dev.tonal.engine.TransferFailureReasons;
+import dev.tonal.engine.TransferFailure;
 import dev.tonal.media.codec.G711;
 import dev.tonal.media.rtp.RtpPacket;
 import dev.tonal.sip.Route;
@@ -34,15 +31,14 @@ import org.junit.jupiter.api.Timeout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The engine's transfer commands carried out with real legs (rule 16): events back to the
- * session, ringback, cancel, bridge and hang-ups. The caller's side is itself a device
+ * The engine's transfer commands carried out with real legs (rule 16): per-leg events
+ * back to the session, ringback, cancel, bridge and hang-ups. The adapter decides
+ * nothing: the tests play the session's part. The caller's side is itself a device
  * reached through an outbound leg, so no IVR call is needed.
  */
 @Timeout(60)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CallTransfersTest {
-
-	private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
 
 	private SipServer server;
 
@@ -71,25 +67,24 @@ class CallTransfersTest {
 	void callTheCaller() {
 		this.host = new FakeHost();
 		BlockingQueue<OutboundLeg> answered = new LinkedBlockingQueue<>();
-		this.host.executor.execute(() -> Fork.start(this.server.dialer(),
-				Map.of("caller", List
-					.of(new LegRequest("sip:caller@127.0.0.1:" + this.caller.port(), "ivr", "", G711.Law.ULAW, null))),
-				Duration.ofSeconds(10), this.timer, this.host.executor, new Fork.Listener() {
+		this.host.executor.execute(() -> ForkedLeg.dial(this.server.dialer(),
+				List.of(new LegRequest("sip:caller@127.0.0.1:" + this.caller.port(), "ivr", "", G711.Law.ULAW, null)),
+				this.host.executor, new LegListener() {
 					@Override
-					public void ringing() {
+					public void ringing(OutboundLeg leg) {
 					}
 
 					@Override
-					public void answered(String destination, OutboundLeg leg) {
+					public void answered(OutboundLeg leg) {
 						answered.add(leg);
 					}
 
 					@Override
-					public void failed(String destination, String reason) {
+					public void failed(OutboundLeg leg, TransferFailure reason) {
 					}
 
 					@Override
-					public void calleeHungUp(String destination) {
+					public void hungUp(OutboundLeg leg) {
 					}
 				}));
 		this.callerLeg = poll(answered);
@@ -98,9 +93,9 @@ class CallTransfersTest {
 			case "002" -> new DestinationResolver.Ring(List.of("sip:002@127.0.0.1:" + this.phone002.port()), null);
 			case "050" -> new DestinationResolver.Ring(List.of("sip:050@127.0.0.1:" + this.phone050.port()), null);
 			case "200" -> new DestinationResolver.Ivr("000*200");
-			default -> new DestinationResolver.Fails(TransferFailureReasons.NO_ROUTE);
+			default -> new DestinationResolver.Fails(TransferFailure.NO_ROUTE);
 		};
-		this.transfers = new CallTransfers(this.server.dialer(), resolver, this.timer, this.host);
+		this.transfers = new CallTransfers(this.server.dialer(), resolver, this.host);
 	}
 
 	@AfterEach
@@ -119,21 +114,23 @@ class CallTransfersTest {
 		this.phone002.close();
 		this.phone050.close();
 		this.server.close();
-		this.timer.shutdownNow();
 	}
 
 	@Test
-	void rule16_twoDestinationsAtOnce_theSecondAnswers_theFirstGetsCancel_andTheyTalk() {
+	void rule16_twoDestinationsAtOnce_theSecondAnswers_theSessionCancelsTheFirst_andTheyTalk() {
 		this.phone002.behave(Behaviour.RING);
 		this.phone050.behave(Behaviour.ANSWER);
 
-		run(() -> this.transfers.ring(ring(7, "002", "050", "999")));
+		run(() -> this.transfers.ring(ring(1, "002", "050", "999")));
 
-		assertThat(this.host.events(2)).containsExactlyInAnyOrder(
-				new Event.TransferFailed(7, "999", TransferFailureReasons.NO_ROUTE),
-				new Event.TransferAnswered(7, "050"));
+		assertThat(this.host.eventsUntil(new Event.LegAnswered(2)))
+			.contains(new Event.LegFailed(3, TransferFailure.NO_ROUTE));
+		assertThat(this.phone002.endingsSoFar()).as("the adapter cancels nothing by itself").isEmpty();
+		run(() -> {
+			this.transfers.cancel(1);
+			this.transfers.bridge(2);
+		});
 		assertThat(this.phone002.awaitEnd()).isEqualTo("CANCEL");
-		run(() -> this.transfers.bridge(new Command.Bridge(7, "050")));
 
 		short[] callerSays = AudioSignals.chirp(8000, 300, 3000, 6);
 		short[] calleeSays = AudioSignals.chirp(8000, 2800, 500, 6);
@@ -147,17 +144,22 @@ class CallTransfersTest {
 			.isGreaterThanOrEqualTo(0.9);
 
 		this.phone050.hangUp();
-		assertThat(poll(this.host.calleeHangUps)).isEqualTo(7L);
+		assertThat(this.host.eventsUntil(new Event.CalleeHungUp(2))).isNotEmpty();
 	}
 
 	@Test
-	void rule16_theCallerHearsRingbackWhileRinging_untilTheRingIsCancelled() {
+	void rule16_ringingIsReportedPerLeg_andRingbackPlaysUntilTheSessionStopsIt() {
 		this.phone002.behave(Behaviour.RING);
 
 		run(() -> this.transfers.ring(ring(8, "002")));
 
+		assertThat(this.host.eventsUntil(new Event.LegRinging(8))).isNotEmpty();
+		run(this.transfers::startRingback);
 		assertThat(poll(this.host.playing)).isEqualTo("ringback");
-		run(() -> this.transfers.cancelRing(new Command.CancelRing(8)));
+		run(() -> {
+			this.transfers.stopRingback();
+			this.transfers.cancel(8);
+		});
 		assertThat(poll(this.host.playing)).isEqualTo("stopped");
 		assertThat(this.phone002.awaitEnd()).isEqualTo("CANCEL");
 	}
@@ -170,7 +172,7 @@ class CallTransfersTest {
 		this.phone002.awaitInvite();
 		this.phone050.awaitInvite();
 
-		run(this.transfers::callerHungUp);
+		run(this.transfers::endAll);
 
 		assertThat(this.phone002.awaitEnd()).isEqualTo("CANCEL");
 		assertThat(this.phone050.awaitEnd()).isEqualTo("CANCEL");
@@ -182,23 +184,25 @@ class CallTransfersTest {
 
 		run(() -> this.transfers.ring(ring(10, "002")));
 
-		assertThat(this.host.events(1))
-			.containsExactly(new Event.TransferFailed(10, "002", TransferFailureReasons.BUSY));
+		assertThat(this.host.eventsUntil(new Event.LegFailed(10, TransferFailure.BUSY))).isNotEmpty();
 	}
 
 	@Test
-	void rule16_anIvrDestinationAnswersAtOnce_andRunsOnTheSameCall() {
+	void rule16_anIvrDestinationIsReportedAsReached_forTheSessionToContinueThere() {
 		run(() -> this.transfers.ring(ring(11, "200")));
 
-		assertThat(this.host.events(1)).containsExactly(new Event.TransferAnswered(11, "200"));
-		run(() -> this.transfers.bridge(new Command.Bridge(11, "200")));
-		assertThat(poll(this.host.ivrsStarted)).isEqualTo("000*200");
+		assertThat(this.host.eventsUntil(new Event.LegReachedIvr(11, "000*200"))).hasSize(1);
 	}
 
 	// ---- helpers
 
-	private static Command.Ring ring(long id, String... destinations) {
-		return new Command.Ring(id, List.of(destinations), "100", "Caller", Duration.ofSeconds(20));
+	/** A ring with legs numbered from {@code firstLeg}, one per destination. */
+	private static Command.Ring ring(long firstLeg, String... destinations) {
+		List<Command.Leg> legs = new ArrayList<>();
+		for (String destination : destinations) {
+			legs.add(new Command.Leg(firstLeg + legs.size(), destination));
+		}
+		return new Command.Ring(legs, "100", "Caller");
 	}
 
 	private void run(Runnable action) {
@@ -232,14 +236,10 @@ class CallTransfersTest {
 
 		final BlockingQueue<String> playing = new LinkedBlockingQueue<>();
 
-		final BlockingQueue<Long> calleeHangUps = new LinkedBlockingQueue<>();
-
-		final BlockingQueue<String> ivrsStarted = new LinkedBlockingQueue<>();
-
-		/** The next {@code count} events delivered, waiting for each. */
-		List<Event> events(int count) {
-			List<Event> all = new java.util.ArrayList<>();
-			for (int i = 0; i < count; i++) {
+		/** The events delivered up to and including {@code last}, waiting for each. */
+		List<Event> eventsUntil(Event last) {
+			List<Event> all = new ArrayList<>();
+			while (all.isEmpty() || !all.getLast().equals(last)) {
 				all.add(poll(this.delivered));
 			}
 			return all;
@@ -268,16 +268,6 @@ class CallTransfersTest {
 		@Override
 		public void deliver(Event event) {
 			this.delivered.add(event);
-		}
-
-		@Override
-		public void startIvr(String extension) {
-			this.ivrsStarted.add(extension);
-		}
-
-		@Override
-		public void calleeHungUp(long transferId) {
-			this.calleeHangUps.add(transferId);
 		}
 
 	}
