@@ -69,11 +69,9 @@ public class CallEventSender implements SmartLifecycle {
 
 	private final HttpClient http;
 
-	private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor((task) -> {
-		Thread thread = new Thread(task, "call-event-retries");
-		thread.setDaemon(true);
-		return thread;
-	});
+	// Made on start, not once: a stopped lifecycle can be started again (a paused test
+	// context is), and a shut-down executor would drop every retry from then on.
+	private volatile ScheduledExecutorService retries;
 
 	private volatile Thread dispatcher;
 
@@ -125,6 +123,11 @@ public class CallEventSender implements SmartLifecycle {
 
 	@Override
 	public void start() {
+		this.retries = Executors.newSingleThreadScheduledExecutor((task) -> {
+			Thread retrier = new Thread(task, "call-event-retries");
+			retrier.setDaemon(true);
+			return retrier;
+		});
 		Thread thread = new Thread(this::dispatch, "call-events");
 		thread.setDaemon(true);
 		this.dispatcher = thread;
@@ -138,7 +141,10 @@ public class CallEventSender implements SmartLifecycle {
 		if (thread != null) {
 			thread.interrupt();
 		}
-		this.retries.shutdownNow();
+		ScheduledExecutorService retrier = this.retries;
+		if (retrier != null) {
+			retrier.shutdownNow();
+		}
 	}
 
 	@Override

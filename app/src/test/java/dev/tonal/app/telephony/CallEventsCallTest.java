@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -100,9 +101,10 @@ class CallEventsCallTest extends IvrCallTestSupport {
 		JsonNode call = history(ivr);
 
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(this.received).hasSize(3));
-		assertThat(this.received).extracting((event) -> event.get("EventType"))
+		List<Map<String, String>> received = byEventTime();
+		assertThat(received).extracting((event) -> event.get("EventType"))
 			.containsExactly("dial-in", "answer", "hangup");
-		Map<String, String> dialIn = this.received.get(0);
+		Map<String, String> dialIn = received.get(0);
 		assertThat(dialIn.keySet()).containsExactly("EventType", "CallID", "CallerIDNum", "CallerIDName", "CalledDID",
 				"CalledExtension", "CalledExtensionID", "CalledNumber", "CallFlow", "CallStatus", "EventTime");
 		assertThat(dialIn).containsEntry("CallID", call.get("call_uuid").asString())
@@ -115,8 +117,8 @@ class CallEventsCallTest extends IvrCallTestSupport {
 		long micros = Long.parseLong(dialIn.get("EventTime"));
 		assertThat(micros).isBetween(ChronoUnit.MICROS.between(Instant.EPOCH, before),
 				ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now()));
-		assertThat(this.received.get(1)).containsEntry("CallStatus", "ANSWER").doesNotContainKey("Duration");
-		Map<String, String> hangup = this.received.get(2);
+		assertThat(received.get(1)).containsEntry("CallStatus", "ANSWER").doesNotContainKey("Duration");
+		Map<String, String> hangup = received.get(2);
 		assertThat(hangup).containsEntry("CallStatus", "ANSWER").containsKey("Duration");
 		assertThat(Long.parseLong(hangup.get("Duration"))).isEqualTo(call.get("duration").asLong());
 		// Every event to /failing is tried 3 times, then counted as dropped.
@@ -146,20 +148,31 @@ class CallEventsCallTest extends IvrCallTestSupport {
 			history(ivr);
 		}
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(this.received).hasSize(5));
-		List<String> flowOfEvents = this.received.stream()
+		List<Map<String, String>> received = byEventTime();
+		List<String> flowOfEvents = received.stream()
 			.map((event) -> event.get("EventType") + " " + event.get("CallFlow") + " " + event.get("CallStatus"))
 			.toList();
 		// The IVR's own answer first; then the leg; both hang up (in either order).
 		assertThat(flowOfEvents.subList(0, 3)).containsExactly("answer in ANSWER", "dial-out transfer CALLING",
 				"answer transfer ANSWER");
 		assertThat(flowOfEvents.subList(3, 5)).containsExactlyInAnyOrder("hangup transfer ANSWER", "hangup in ANSWER");
-		Map<String, String> dialOut = this.received.get(1);
+		Map<String, String> dialOut = received.get(1);
 		assertThat(dialOut.get("CalledNumber")).endsWith("002");
 		assertThat(dialOut).containsEntry("CallerIDNum", "+79001234567");
 		JsonNode cdr = history(ivr).get("cdr");
 		assertThat(cdr.findValuesAsString("extension_type")).containsExactly("ivr", "phone");
 		assertThat(cdr.get(1).get("result").asString()).isEqualTo("answered");
 		assertThat(history(ivr).get("result").asString()).isEqualTo("bridged");
+	}
+
+	/**
+	 * What reached {@code /good}, in the order the events happened: each subscription
+	 * gets its events in order, but different subscriptions are sent to in parallel.
+	 */
+	private List<Map<String, String>> byEventTime() {
+		return this.received.stream()
+			.sorted(Comparator.comparingLong((event) -> Long.parseLong(event.get("EventTime"))))
+			.toList();
 	}
 
 	private void subscribe(TestIvr ivr, String path, String method, String type) {
