@@ -323,6 +323,10 @@ public final class CallSession {
 				case Flow.RunRules run -> runRules(run.label(), run.rules());
 				case Flow.Collect collect -> waitForInput(this.call.takeKeptDigits() + collect.firstDigit());
 				case Flow.Bridged bridged -> bridged(bridged);
+				case Flow.Voicemail voicemail -> {
+					this.step = new VoicemailStep(this.call);
+					yield this.step.start();
+				}
 				case Flow.End end -> {
 					end(end.end(), end.reason(), true);
 					yield Flow.WAIT;

@@ -14,6 +14,8 @@ sealed interface Flow {
 
 	Flow NEXT = new Next();
 
+	Flow VOICEMAIL = new Voicemail();
+
 	/** The step is still running: wait for the next event or deadline. */
 	record Wait() implements Flow {
 	}
@@ -43,6 +45,10 @@ sealed interface Flow {
 
 	/** A transfer was answered and bridged (rule 16). */
 	record Bridged(long transferId, String destination) implements Flow {
+	}
+
+	/** Every destination of a transfer failed: the caller leaves a voicemail. */
+	record Voicemail() implements Flow {
 	}
 
 	/** The call ends. */
