@@ -9,15 +9,18 @@ import dev.tonal.app.call.CallRecorder;
 import dev.tonal.app.call.FinishedCall;
 import dev.tonal.app.call.SynthesisedGreetings;
 import dev.tonal.app.call.TextToSpeech;
+import dev.tonal.app.voicemail.VoicemailInbox;
 import dev.tonal.engine.Command;
 import dev.tonal.engine.Event;
 import dev.tonal.sip.b2bua.DestinationResolver;
 import dev.tonal.sip.ivrcall.IvrCallPorts;
 import dev.tonal.sip.ivrcall.IvrCallSummary;
+import dev.tonal.sip.ivrcall.RecordedVoicemail;
 
 /**
  * The application's services for one IVR call: the client's sound audio, Call
- * Interactive, text-to-speech (with this call's own greetings) and the call recorder.
+ * Interactive, text-to-speech (with this call's own greetings), the call recorder and the
+ * voicemail inbox.
  */
 final class AppCallPorts implements IvrCallPorts {
 
@@ -37,8 +40,11 @@ final class AppCallPorts implements IvrCallPorts {
 
 	private final Function<String, Optional<NextIvr>> ivrs;
 
+	private final VoicemailInbox voicemails;
+
 	AppCallPorts(long clientId, SoundAudio sounds, CallInteractiveClient http, TextToSpeech tts, CallRecorder recorder,
-			DestinationResolver destinations, Function<String, Optional<NextIvr>> ivrs) {
+			DestinationResolver destinations, Function<String, Optional<NextIvr>> ivrs, VoicemailInbox voicemails) {
+		this.voicemails = voicemails;
 		this.destinations = destinations;
 		this.ivrs = ivrs;
 		this.clientId = clientId;
@@ -81,6 +87,11 @@ final class AppCallPorts implements IvrCallPorts {
 	@Override
 	public Optional<NextIvr> ivr(String extension) {
 		return this.ivrs.apply(extension);
+	}
+
+	@Override
+	public void voicemail(RecordedVoicemail voicemail) {
+		this.voicemails.store(voicemail);
 	}
 
 	@Override

@@ -6,6 +6,7 @@ import java.util.UUID;
 import dev.tonal.app.call.CallInteractiveClient;
 import dev.tonal.app.call.CallRecorder;
 import dev.tonal.app.call.TextToSpeech;
+import dev.tonal.app.voicemail.VoicemailInbox;
 import dev.tonal.app.ivr.IvrSnapshots;
 import dev.tonal.app.transfer.TransferDestinations;
 import dev.tonal.engine.CallInfo;
@@ -41,8 +42,12 @@ final class IvrCallRouter implements CallRouter {
 
 	private final TransferDestinations destinations;
 
+	private final VoicemailInbox voicemails;
+
 	IvrCallRouter(SipTargets targets, IvrSnapshots snapshots, SoundAudio sounds, CallInteractiveClient http,
-			TextToSpeech tts, CallRecorder recorder, IvrRuntime runtime, TransferDestinations destinations) {
+			TextToSpeech tts, CallRecorder recorder, IvrRuntime runtime, TransferDestinations destinations,
+			VoicemailInbox voicemails) {
+		this.voicemails = voicemails;
 		this.destinations = destinations;
 		this.targets = targets;
 		this.snapshots = snapshots;
@@ -88,7 +93,7 @@ final class IvrCallRouter implements CallRouter {
 	/** The services of a call to one IVR. */
 	private AppCallPorts ports(IvrSnapshot snapshot, String ivrName) {
 		return new AppCallPorts(snapshot.clientId(), this.sounds, this.http, this.tts, this.recorder,
-				this.destinations.forIvr(ivrName), this::nextIvr);
+				this.destinations.forIvr(ivrName), this::nextIvr, this.voicemails);
 	}
 
 	/** An IVR a transfer reached, to run on the same call (rule 16). */

@@ -6,6 +6,8 @@ import java.time.InstantSource;
 import dev.tonal.app.call.CallInteractiveClient;
 import dev.tonal.app.call.CallRecorder;
 import dev.tonal.app.call.TextToSpeech;
+import dev.tonal.app.voicemail.VoicemailInbox;
+import dev.tonal.app.voicemail.VoicemailProperties;
 import dev.tonal.app.config.TonalProperties;
 import dev.tonal.app.ivr.IvrSnapshots;
 import dev.tonal.app.transfer.TransferDestinations;
@@ -62,13 +64,20 @@ public class SipRuntime implements SmartLifecycle {
 
 	private final TransferProperties transfer;
 
+	private final VoicemailProperties voicemailLimits;
+
+	private final VoicemailInbox voicemails;
+
 	private volatile SipServer server;
 
 	private volatile IvrRuntime runtime;
 
 	SipRuntime(TonalProperties properties, SipTargets targets, IvrSnapshots snapshots, SoundAudio sounds,
 			CallInteractiveClient http, TextToSpeech tts, CallRecorder recorder, Registrar registrar,
-			TransferDestinations destinations, TransferProperties transfer) {
+			TransferDestinations destinations, TransferProperties transfer, VoicemailProperties voicemailLimits,
+			VoicemailInbox voicemails) {
+		this.voicemailLimits = voicemailLimits;
+		this.voicemails = voicemails;
 		this.registrar = registrar;
 		this.destinations = destinations;
 		this.transfer = transfer;
@@ -95,12 +104,14 @@ public class SipRuntime implements SmartLifecycle {
 		}
 		SipConfig config = config();
 		EngineSettings defaults = EngineSettings.defaults();
-		IvrRuntime ivrs = new IvrRuntime(new EngineSettings(defaults.maxRulesWithoutInput(),
-				defaults.maxContextEntriesWithoutInput(), defaults.lifetimeCap(), this.transfer.ringTimeout()),
+		IvrRuntime ivrs = new IvrRuntime(
+				new EngineSettings(defaults.maxRulesWithoutInput(), defaults.maxContextEntriesWithoutInput(),
+						defaults.lifetimeCap(), this.transfer.ringTimeout())
+					.withVoicemail(this.voicemailLimits.maxLength(), this.voicemailLimits.silence()),
 				InstantSource.system());
 		try {
 			this.server = SipServer.start(config, new IvrCallRouter(this.targets, this.snapshots, this.sounds,
-					this.http, this.tts, this.recorder, ivrs, this.destinations), this.registrar);
+					this.http, this.tts, this.recorder, ivrs, this.destinations, this.voicemails), this.registrar);
 		}
 		catch (SipServerException ex) {
 			ivrs.close(Duration.ZERO);
