@@ -22,7 +22,7 @@ public record CallResult(End end, long at, String destination, String reason) {
 	/** The kinds of end. */
 	public enum End {
 
-		TRANSFERRED, HANGUP, CALLER_HANGUP, LIFETIME, LOOP, MAX_DURATION, ERROR;
+		TRANSFERRED, HANGUP, CALLER_HANGUP, LIFETIME, LOOP, MAX_DURATION, ERROR, VOICEMAIL;
 
 		/** The spelling of rule 33 ("caller_hangup"). */
 		public String wire() {

@@ -329,6 +329,10 @@ public final class CallSession {
 					this.mode = Mode.ENDED;
 					yield Flow.WAIT;
 				}
+				case Flow.Voicemail voicemail -> {
+					this.step = new VoicemailStep(this.call);
+					yield this.step.start();
+				}
 				case Flow.End end -> {
 					end(end.end(), end.reason(), true);
 					yield Flow.WAIT;

@@ -63,6 +63,20 @@ public sealed interface Command {
 
 	}
 
+	/**
+	 * Play the voicemail beep: a {@value #BEEP_HZ} Hz tone of {@value #BEEP_MS} ms;
+	 * report {@link Event.PlaybackFinished} when done.
+	 */
+	record PlayBeep(long playbackId) implements Command {
+
+		/** The beep's length (the simulator lets it last as long). */
+		public static final int BEEP_MS = 500;
+
+		/** The beep's pitch. */
+		public static final int BEEP_HZ = 1000;
+
+	}
+
 	/** Stop a playback early (barge-in, lifetime); no PlaybackFinished is expected. */
 	record StopPlayback(long playbackId) implements Command {
 	}
@@ -195,6 +209,35 @@ public sealed interface Command {
 
 	/** Stop listening for speech. */
 	record StopRecognising() implements Command {
+	}
+
+	/**
+	 * Record the caller's voicemail from now on (docs/voicemail.md): keep what the caller
+	 * says as 8 kHz audio. When the caller stays silent for {@code silence}, stop, keep
+	 * the recording and report {@link Event.RecordingFinished} with why
+	 * {@code "silence"}. {@code maxLength} is informative: the session stops the
+	 * recording itself when it is reached.
+	 */
+	record StartRecording(long recordingId, Duration maxLength, Duration silence) implements Command {
+
+		public StartRecording {
+			Objects.requireNonNull(maxLength, "maxLength");
+			Objects.requireNonNull(silence, "silence");
+		}
+
+	}
+
+	/**
+	 * Stop the voicemail recording and keep it ({@code why}: {@code "#"},
+	 * {@code "max_length"}, or {@code "ended"} when the call leaves it: caller hung up,
+	 * lifetime). Nothing is reported back.
+	 */
+	record StopRecording(long recordingId, String why) implements Command {
+
+		public StopRecording {
+			Objects.requireNonNull(why, "why");
+		}
+
 	}
 
 	/** Store a quality rating of this call (rule 23). */

@@ -108,6 +108,21 @@ public sealed interface Event {
 
 	}
 
+	/**
+	 * The adapter ended a voicemail recording by itself ({@code why}: {@code "silence"},
+	 * or {@code "error"} when it could not record); the recording so far is kept.
+	 */
+	record RecordingFinished(long recordingId, long durationMs, String why) implements Event {
+
+		public RecordingFinished {
+			if (durationMs < 0) {
+				throw new IllegalArgumentException("negative duration: " + durationMs);
+			}
+			why = (why != null) ? why : "unknown";
+		}
+
+	}
+
 	/** The caller hung up (rule 30). */
 	record CallerHungUp() implements Event {
 	}

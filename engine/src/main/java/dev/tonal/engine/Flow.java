@@ -14,6 +14,8 @@ sealed interface Flow {
 
 	Flow NEXT = new Next();
 
+	Flow VOICEMAIL = new Voicemail();
+
 	/** The step is still running: wait for the next event or deadline. */
 	record Wait() implements Flow {
 	}
@@ -49,6 +51,10 @@ sealed interface Flow {
 	 * A transfer reached an IVR, which runs on this call from now on: this IVR is over.
 	 */
 	record ContinuedInIvr(String destination) implements Flow {
+	}
+
+	/** Every destination of a transfer failed: the caller leaves a voicemail. */
+	record Voicemail() implements Flow {
 	}
 
 	/** The call ends. */

@@ -56,6 +56,12 @@ final class Prompt {
 		return new Prompt(call, id, new Command.PlaySilence(id, ms), "what", "silence " + ms + " ms", true);
 	}
 
+	/** The voicemail beep; keys do not interrupt it. */
+	static Prompt beep(CallState call) {
+		long id = call.newId();
+		return new Prompt(call, id, new Command.PlayBeep(id), "what", "beep", false);
+	}
+
 	static Prompt digits(CallState call, String text, PlayDigitsMethod method) {
 		long id = call.newId();
 		String language = (call.snapshot.language() != null) ? call.snapshot.language() : "ru";

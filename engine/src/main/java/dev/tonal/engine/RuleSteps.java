@@ -1,7 +1,5 @@
 package dev.tonal.engine;
 
-import java.time.Duration;
-
 import dev.tonal.model.BuiltInOption;
 import dev.tonal.model.PlayDigitsMethod;
 import dev.tonal.model.Rule;
@@ -21,7 +19,6 @@ final class RuleSteps {
 	}
 
 	static Step of(Rule rule, CallState call) {
-		Duration ring = call.settings.ringTimeout();
 		return switch (rule.action()) {
 			// The API requires sound_type with a sound; were it missing, the caller may
 			// still interrupt.
@@ -34,14 +31,14 @@ final class RuleSteps {
 					spoken(call, call.variables.get(rule.playDigitsVariable()), rule.playDigitsMethod()));
 			case JUMP_TO_CONTEXT -> new InstantStep(call, () -> new Flow.Enter(rule.context(),
 					(rule.contextOption() != null) ? rule.contextOption() : BuiltInOption.START));
-			case TRANSFER ->
-				new TransferStep(call, firstTen(TransferStep.split(call.expand(rule.transferDst()))), ring, Flow.NEXT);
+			case TRANSFER -> VoicemailRoute.transfer(call, TransferStep.split(call.expand(rule.transferDst())),
+					TRANSFER_MAX_DESTINATIONS);
 			case SIMPLE_TRANSFER ->
-				new TransferStep(call, TransferStep.split(call.expand(rule.transferDst())), ring, Flow.NEXT);
+				VoicemailRoute.transfer(call, TransferStep.split(call.expand(rule.transferDst())), Integer.MAX_VALUE);
 			case TRANSFER_FROM_VARIABLE -> {
 				String value = (rule.transferVariable() != null) ? call.variables.get(rule.transferVariable()) : null;
 				yield (value == null) ? new InstantStep(call, () -> Flow.NEXT)
-						: new TransferStep(call, TransferStep.split(value), ring, Flow.NEXT);
+						: VoicemailRoute.transfer(call, TransferStep.split(value), Integer.MAX_VALUE);
 			}
 			case HANGUP -> new InstantStep(call, () -> new Flow.End(CallResult.End.HANGUP, "hangup rule"));
 			case SET_VARIABLE -> new InstantStep(call, () -> {
@@ -61,15 +58,6 @@ final class RuleSteps {
 			case QUALITY_RATE -> new QualityRateStep(call, rule);
 			case VOICE_HELPER -> new VoiceHelperStep(call, rule);
 		};
-	}
-
-	/**
-	 * {@code transfer} rings at most {@value #TRANSFER_MAX_DESTINATIONS} destinations
-	 * (rule 16); more can only come from an expanded variable.
-	 */
-	private static java.util.List<String> firstTen(java.util.List<String> destinations) {
-		return (destinations.size() > TRANSFER_MAX_DESTINATIONS) ? destinations.subList(0, TRANSFER_MAX_DESTINATIONS)
-				: destinations;
 	}
 
 	/** Spoken digits, or null (nothing to play) for an unset or empty text (rule 14). */

@@ -13,8 +13,9 @@ import dev.tonal.model.IvrSnapshot;
 /**
  * Drives one {@link CallSession} on a virtual clock: owns {@code now}, feeds events,
  * collects commands, and finishes playbacks on its own after their real duration (sound
- * durations from the snapshot; silence its length; spoken digits 500 ms a character;
- * anything else 1 s). Transfers, HTTP and speech are answered by the test.
+ * durations from the snapshot; silence its length; spoken digits 500 ms a character; the
+ * beep its length; anything else 1 s). Transfers, HTTP and speech are answered by the
+ * test.
  */
 final class EngineHarness {
 
@@ -61,6 +62,7 @@ final class EngineHarness {
 				case Command.PlayDigits digits -> schedule(digits.playbackId(), 500L * digits.text().length());
 				case Command.PlaySynthesised synthesised -> schedule(synthesised.playbackId(), 1000);
 				case Command.PlayNamedSound named -> schedule(named.playbackId(), 1000);
+				case Command.PlayBeep beep -> schedule(beep.playbackId(), Command.PlayBeep.BEEP_MS);
 				case Command.StopPlayback stop -> this.playbacks.remove(stop.playbackId());
 				default -> {
 				}

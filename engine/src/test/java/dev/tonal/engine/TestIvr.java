@@ -41,6 +41,10 @@ public final class TestIvr {
 
 	private int sleepTime;
 
+	private boolean vmEnabled;
+
+	private Long vmGreeting;
+
 	private long nextRuleId = 1;
 
 	/** A new builder with context 1: timeout 5000, inter-digit 2000, digit_len 1. */
@@ -99,11 +103,18 @@ public final class TestIvr {
 		return this;
 	}
 
+	/** Voicemail on or off, with a greeting sound or null for the default greeting. */
+	public TestIvr voicemail(boolean enabled, Long greeting) {
+		this.vmEnabled = enabled;
+		this.vmGreeting = greeting;
+		return this;
+	}
+
 	public IvrSnapshot build() {
 		Map<Long, ContextConfig> configs = new LinkedHashMap<>();
 		this.contexts.forEach((id, context) -> configs.put(id, new ContextConfig(context, this.options.get(id))));
 		IvrSettings settings = new IvrSettings(this.entry, this.lifetime, this.lifetimeAction, this.lifetimeDst,
-				this.sleepTime, false, null, null, false);
+				this.sleepTime, this.vmEnabled, this.vmGreeting, null, false);
 		return new IvrSnapshot(204, "000*071", 12, "Europe/Moscow", "ru", settings, configs, this.sounds,
 				this.extensions, this.intervals);
 	}

@@ -8,7 +8,8 @@ package dev.tonal.model;
  * @param lifetimeExpAction what happens when the lifetime expires
  * @param lifetimeExpTransferDst destination when {@code lifetimeExpAction} is transfer
  * @param sleepTime ms of pause after answer before the entry context runs
- * @param vmEnabled voicemail on/off (stored; no voicemail runtime yet)
+ * @param vmEnabled voicemail on/off; off by default (docs/voicemail.md: the original
+ * documentation does not say, and a recording nobody asked for is worse than none)
  * @param vmGreeting sound id of the voicemail greeting
  * @param vmMailto e-mail for voicemail notifications
  * @param vmAttachFile attach the recording to the e-mail
@@ -21,7 +22,7 @@ public record IvrSettings(Long entryContext, int lifetime, LifetimeAction lifeti
 
 	/** The settings of a newly created IVR. */
 	public static IvrSettings defaults() {
-		return new IvrSettings(null, DEFAULT_LIFETIME_S, LifetimeAction.HANGUP, null, 0, true, null, null, false);
+		return new IvrSettings(null, DEFAULT_LIFETIME_S, LifetimeAction.HANGUP, null, 0, false, null, null, false);
 	}
 
 }

@@ -9,17 +9,19 @@ import dev.tonal.app.call.CallRecorder;
 import dev.tonal.app.callevent.CallEventSender;
 import dev.tonal.app.call.SynthesisedGreetings;
 import dev.tonal.app.call.TextToSpeech;
+import dev.tonal.app.voicemail.VoicemailInbox;
 import dev.tonal.engine.Command;
 import dev.tonal.engine.Event;
 import dev.tonal.sip.b2bua.DestinationResolver;
 import dev.tonal.sip.ivrcall.CallProgress;
 import dev.tonal.sip.ivrcall.IvrCallPorts;
 import dev.tonal.sip.ivrcall.IvrCallSummary;
+import dev.tonal.sip.ivrcall.RecordedVoicemail;
 
 /**
  * The application's services for one IVR call: the client's sound audio, Call
- * Interactive, text-to-speech (with this call's own greetings), the call recorder and the
- * call events.
+ * Interactive, text-to-speech (with this call's own greetings), the call recorder, the
+ * call events and the voicemail inbox.
  */
 final class AppCallPorts implements IvrCallPorts {
 
@@ -41,9 +43,13 @@ final class AppCallPorts implements IvrCallPorts {
 
 	private final CallEventSender events;
 
+	private final VoicemailInbox voicemails;
+
 	AppCallPorts(long clientId, SoundAudio sounds, CallInteractiveClient http, TextToSpeech tts, CallRecorder recorder,
-			DestinationResolver destinations, Function<String, Optional<NextIvr>> ivrs, CallEventSender events) {
+			DestinationResolver destinations, Function<String, Optional<NextIvr>> ivrs, CallEventSender events,
+			VoicemailInbox voicemails) {
 		this.events = events;
+		this.voicemails = voicemails;
 		this.destinations = destinations;
 		this.ivrs = ivrs;
 		this.clientId = clientId;
@@ -91,6 +97,11 @@ final class AppCallPorts implements IvrCallPorts {
 	@Override
 	public void progress(CallProgress progress) {
 		this.events.publish(progress);
+	}
+
+	@Override
+	public void voicemail(RecordedVoicemail voicemail) {
+		this.voicemails.store(voicemail);
 	}
 
 	@Override

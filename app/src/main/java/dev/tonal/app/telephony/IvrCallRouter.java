@@ -7,6 +7,7 @@ import dev.tonal.app.call.CallInteractiveClient;
 import dev.tonal.app.call.CallRecorder;
 import dev.tonal.app.call.TextToSpeech;
 import dev.tonal.app.callevent.CallEventSender;
+import dev.tonal.app.voicemail.VoicemailInbox;
 import dev.tonal.app.ivr.IvrSnapshots;
 import dev.tonal.app.transfer.TransferDestinations;
 import dev.tonal.engine.CallInfo;
@@ -44,10 +45,13 @@ final class IvrCallRouter implements CallRouter {
 
 	private final CallEventSender events;
 
+	private final VoicemailInbox voicemails;
+
 	IvrCallRouter(SipTargets targets, IvrSnapshots snapshots, SoundAudio sounds, CallInteractiveClient http,
 			TextToSpeech tts, CallRecorder recorder, IvrRuntime runtime, TransferDestinations destinations,
-			CallEventSender events) {
+			CallEventSender events, VoicemailInbox voicemails) {
 		this.events = events;
+		this.voicemails = voicemails;
 		this.destinations = destinations;
 		this.targets = targets;
 		this.snapshots = snapshots;
@@ -93,7 +97,7 @@ final class IvrCallRouter implements CallRouter {
 	/** The services of a call to one IVR. */
 	private AppCallPorts ports(IvrSnapshot snapshot, String ivrName) {
 		return new AppCallPorts(snapshot.clientId(), this.sounds, this.http, this.tts, this.recorder,
-				this.destinations.forIvr(ivrName), this::nextIvr, this.events);
+				this.destinations.forIvr(ivrName), this::nextIvr, this.events, this.voicemails);
 	}
 
 	/** An IVR a transfer reached, to run on the same call (rule 16). */

@@ -7,6 +7,8 @@ import dev.tonal.app.call.CallInteractiveClient;
 import dev.tonal.app.call.CallRecorder;
 import dev.tonal.app.call.TextToSpeech;
 import dev.tonal.app.callevent.CallEventSender;
+import dev.tonal.app.voicemail.VoicemailInbox;
+import dev.tonal.app.voicemail.VoicemailProperties;
 import dev.tonal.app.config.TonalProperties;
 import dev.tonal.app.ivr.IvrSnapshots;
 import dev.tonal.app.transfer.TransferDestinations;
@@ -65,14 +67,21 @@ public class SipRuntime implements SmartLifecycle {
 
 	private final CallEventSender events;
 
+	private final VoicemailProperties voicemailLimits;
+
+	private final VoicemailInbox voicemails;
+
 	private volatile SipServer server;
 
 	private volatile IvrRuntime runtime;
 
 	SipRuntime(TonalProperties properties, SipTargets targets, IvrSnapshots snapshots, SoundAudio sounds,
 			CallInteractiveClient http, TextToSpeech tts, CallRecorder recorder, Registrar registrar,
-			TransferDestinations destinations, TransferProperties transfer, CallEventSender events) {
+			TransferDestinations destinations, TransferProperties transfer, CallEventSender events,
+			VoicemailProperties voicemailLimits, VoicemailInbox voicemails) {
 		this.events = events;
+		this.voicemailLimits = voicemailLimits;
+		this.voicemails = voicemails;
 		this.registrar = registrar;
 		this.destinations = destinations;
 		this.transfer = transfer;
@@ -99,12 +108,15 @@ public class SipRuntime implements SmartLifecycle {
 		}
 		SipConfig config = config();
 		EngineSettings defaults = EngineSettings.defaults();
-		IvrRuntime ivrs = new IvrRuntime(new EngineSettings(defaults.maxRulesWithoutInput(),
-				defaults.maxContextEntriesWithoutInput(), defaults.lifetimeCap(), this.transfer.ringTimeout()),
+		IvrRuntime ivrs = new IvrRuntime(
+				new EngineSettings(defaults.maxRulesWithoutInput(), defaults.maxContextEntriesWithoutInput(),
+						defaults.lifetimeCap(), this.transfer.ringTimeout())
+					.withVoicemail(this.voicemailLimits.maxLength(), this.voicemailLimits.silence()),
 				InstantSource.system());
 		try {
 			this.server = SipServer.start(config, new IvrCallRouter(this.targets, this.snapshots, this.sounds,
-					this.http, this.tts, this.recorder, ivrs, this.destinations, this.events), this.registrar);
+					this.http, this.tts, this.recorder, ivrs, this.destinations, this.events, this.voicemails),
+					this.registrar);
 		}
 		catch (SipServerException ex) {
 			ivrs.close(Duration.ZERO);

@@ -26,7 +26,7 @@ class IvrApiTest extends IvrApiFixtures {
 		assertThat(ivr.status()).isEqualTo(200);
 		assertThat(ivr.body()).isEqualTo(JSON.readTree("{\"entry_context\": null, \"lifetime\": 1800, "
 				+ "\"lifetime_exp_action\": \"hangup\", \"lifetime_exp_transfer_dst\": null, \"sleep_time\": 0, "
-				+ "\"vm_enabled\": true, \"vm_greeting\": null, \"vm_mailto\": null, \"vm_attach_file\": false}"));
+				+ "\"vm_enabled\": false, \"vm_greeting\": null, \"vm_mailto\": null, \"vm_attach_file\": false}"));
 	}
 
 	@Test

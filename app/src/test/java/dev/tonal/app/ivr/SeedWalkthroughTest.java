@@ -70,7 +70,7 @@ class SeedWalkthroughTest extends IvrApiFixtures {
 		assertThat(settings.body().get("lifetime").asInt()).isEqualTo(1800);
 		assertThat(settings.body().get("sleep_time").asInt()).isEqualTo(5000);
 		assertThat(settings.body().get("entry_context").asLong()).isEqualTo(contextId);
-		assertThat(settings.body().get("vm_enabled").asBoolean()).isTrue();
+		assertThat(settings.body().get("vm_enabled").asBoolean()).as("docs/voicemail.md: off by default").isFalse();
 		assertThat(settings.body().get("vm_greeting").isNull()).isTrue();
 		assertThat(settings.body().get("vm_mailto").isNull()).isTrue();
 		assertThat(settings.body().get("vm_attach_file").asBoolean()).isFalse();

@@ -6,6 +6,7 @@ import java.time.Duration;
 
 import dev.tonal.app.config.TonalProperties;
 import dev.tonal.app.transfer.TransferProperties;
+import dev.tonal.app.voicemail.VoicemailProperties;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,7 +49,8 @@ class SipRuntimeTest {
 				new TonalProperties.Token(Duration.ofHours(1)), new TonalProperties.Rtp(rtpPorts));
 		// Nothing is routed in these tests: the router's collaborators are not needed.
 		return new SipRuntime(properties, null, null, null, null, null, null, null, null,
-				new TransferProperties(Duration.ofSeconds(30)), null);
+				new TransferProperties(Duration.ofSeconds(30)), null,
+				new VoicemailProperties(Duration.ofMinutes(2), Duration.ofSeconds(5)), null);
 	}
 
 }

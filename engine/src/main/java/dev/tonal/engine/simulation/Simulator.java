@@ -46,6 +46,15 @@ import dev.tonal.model.IvrSnapshot;
  * <td>{@value #SYNTHESISED_CHARACTER_MS} ms a character of its text</td>
  * </tr>
  * <tr>
+ * <td>the voicemail beep</td>
+ * <td>{@link Command.PlayBeep#BEEP_MS} ms</td>
+ * </tr>
+ * <tr>
+ * <td>a voicemail recording</td>
+ * <td>until the caller presses {@code #} or hangs up, or the maximum length (silence is
+ * not simulated)</td>
+ * </tr>
+ * <tr>
  * <td>answering, failing, synthesising</td>
  * <td>at once</td>
  * </tr>
@@ -184,6 +193,7 @@ public final class Simulator {
 					finishPlayback(digits.playbackId(), now, SPOKEN_CHARACTER_MS * digits.text().length());
 				case Command.PlaySynthesised greeting -> finishPlayback(greeting.playbackId(), now,
 						SYNTHESISED_CHARACTER_MS * this.synthesisedText.getOrDefault(greeting.greeting(), "").length());
+				case Command.PlayBeep beep -> finishPlayback(beep.playbackId(), now, Command.PlayBeep.BEEP_MS);
 				case Command.StopPlayback stop -> this.cancelled.add("playback " + stop.playbackId());
 				case Command.Ring ring -> ring(ring, now);
 				case Command.CancelLeg cancel -> this.cancelled.add("leg " + cancel.legId());
@@ -203,6 +213,13 @@ public final class Simulator {
 				case Command.StopRecognising stop -> this.listening = false;
 				case Command.StoreRating rating ->
 					this.ratings.add(new SimulationOutput.Rating(rating.rate(), rating.maxRate()));
+				case Command.StartRecording recording -> {
+					// The simulated caller speaks until they press # or hang up, or the
+					// session's maximum length: silence is never simulated.
+				}
+				case Command.StopRecording stop -> {
+					// Nothing is stored: the trace shows the voicemail.
+				}
 				case Command.Bridge bridge -> {
 					// The session records the transfer; the simulated call is over for
 					// the IVR.

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.tonal.engine.VoicemailRoute;
 import dev.tonal.model.Action;
 import dev.tonal.model.BuiltInOption;
 import dev.tonal.model.CallerIdAction;
@@ -95,6 +96,12 @@ public final class IvrValidator {
 					+ " of its contexts.");
 		}
 		report("", IvrSettingsValidator.validate(this.ivr.settings(), this.references));
+		if (RuleValidator.destinations(this.ivr.settings().lifetimeExpTransferDst())
+			.stream()
+			.anyMatch(VoicemailRoute::isVoicemail)) {
+			warning("lifetime_exp_transfer_dst", "The lifetime transfer cannot lead to voicemail (the lifetime is"
+					+ " over): " + VoicemailRoute.DESTINATION + " is rung as an extension and fails.");
+		}
 	}
 
 	/**
@@ -145,6 +152,7 @@ public final class IvrValidator {
 			}
 			checkRule(path, rule, contextId);
 			checkIntervalZone(path, rule);
+			checkVoicemailDestination(path, rule);
 			if (rule.action() == Action.PLAY_SOUND && rule.soundType() == SoundType.FOREGROUND) {
 				checkPromptLength(path, rule.sound());
 			}
@@ -178,6 +186,18 @@ public final class IvrValidator {
 			error(path + ".interval",
 					"Interval " + rule.interval() + " has an unknown timezone \"" + interval.timezone()
 							+ "\", so this rule is always skipped: use an IANA zone such as Europe/Moscow.");
+		}
+	}
+
+	/**
+	 * A transfer to voicemail does nothing while voicemail is off (docs/voicemail.md).
+	 */
+	private void checkVoicemailDestination(String path, Rule rule) {
+		if ((rule.action() == Action.TRANSFER || rule.action() == Action.SIMPLE_TRANSFER)
+				&& !this.ivr.settings().vmEnabled()
+				&& RuleValidator.destinations(rule.transferDst()).stream().anyMatch(VoicemailRoute::isVoicemail)) {
+			warning(path + ".transfer_dst", "Its destination " + VoicemailRoute.DESTINATION
+					+ " is skipped because vm_enabled is false: set vm_enabled to true to record voicemail.");
 		}
 	}
 

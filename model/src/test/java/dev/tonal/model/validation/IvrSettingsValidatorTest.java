@@ -24,7 +24,7 @@ class IvrSettingsValidatorTest {
 				IvrSettings.defaults(), references());
 		assertThat(read.errors()).isEmpty();
 		assertThat(read.value())
-			.isEqualTo(new IvrSettings(10L, 1800, LifetimeAction.HANGUP, null, 5000, true, null, null, false));
+			.isEqualTo(new IvrSettings(10L, 1800, LifetimeAction.HANGUP, null, 5000, false, null, null, false));
 	}
 
 	@Test

@@ -92,6 +92,13 @@ final class IvrCall implements CallListener {
 
 	private ScheduledFuture<?> timer;
 
+	/** The voicemail being recorded, with its id, or null. */
+	private CallerRecording recording;
+
+	private long recordingId;
+
+	private Instant recordingStart;
+
 	private boolean finished;
 
 	IvrCall(IvrRuntime runtime, IvrSnapshot snapshot, CallInfo info, IvrCallPorts ports) {
@@ -173,6 +180,7 @@ final class IvrCall implements CallListener {
 		if (callerLeft) {
 			handle(new Event.CallerHungUp());
 		}
+		keepRecording("ended");
 		CallResult result = this.session.result().orElseGet(() -> endedByWire(reason, callerLeft));
 		this.finished = true;
 		cancelTimer();
@@ -384,6 +392,13 @@ final class IvrCall implements CallListener {
 			case Command.StopRecognising stop -> {
 				// nothing listens
 			}
+			case Command.PlayBeep beep -> play(beep.playbackId(), Optional.of(Beep.SAMPLES.clone()), "beep");
+			case Command.StartRecording start -> startRecording(start);
+			case Command.StopRecording stop -> {
+				if (this.recording != null && this.recordingId == stop.recordingId()) {
+					keepRecording(stop.why());
+				}
+			}
 		}
 	}
 
@@ -476,6 +491,46 @@ final class IvrCall implements CallListener {
 			handle(event);
 		}
 
+	}
+
+	// ---- voicemail
+
+	private void startRecording(Command.StartRecording start) {
+		long id = start.recordingId();
+		this.recordingId = id;
+		this.recordingStart = now();
+		this.recording = new CallerRecording(this.call.media(), this.call.executor(), start.maxLength(),
+				start.silence(), () -> {
+					if (this.recording != null && this.recordingId == id) {
+						long durationMs = keepRecording("silence");
+						handle(new Event.RecordingFinished(id, durationMs, "silence"));
+					}
+				});
+		this.recording.start();
+		wire("rtp", "recording the caller's voicemail");
+	}
+
+	/**
+	 * Stops the voicemail recording, if one runs, and hands it to the ports.
+	 * @return its length in ms
+	 */
+	private long keepRecording(String why) {
+		if (this.recording == null) {
+			return 0;
+		}
+		short[] samples = this.recording.stop();
+		this.recording = null;
+		RecordedVoicemail voicemail = new RecordedVoicemail(this.info.callUuid(), this.snapshot,
+				this.info.callerIdNumber(), this.info.callerIdName(), this.info.calledDidVariable(this.snapshot),
+				this.recordingStart, samples, why);
+		wire("rtp", "voicemail recorded: " + voicemail.durationMs() + " ms (" + why + ")");
+		try {
+			this.ports.voicemail(voicemail);
+		}
+		catch (RuntimeException ex) {
+			log.log(Level.WARNING, "could not hand over the voicemail of call " + this.info.callUuid(), ex);
+		}
+		return voicemail.durationMs();
 	}
 
 	private void takeSessionTrace() {

@@ -76,6 +76,16 @@ public interface IvrCallPorts {
 	}
 
 	/**
+	 * A caller left a voicemail: store it (and notify). Called on the call's executor;
+	 * must return quickly (queue the write). Without an implementation the recording is
+	 * dropped with a warning.
+	 */
+	default void voicemail(RecordedVoicemail voicemail) {
+		java.util.logging.Logger.getLogger(IvrCallPorts.class.getName())
+			.warning("no voicemail store: the voicemail of call " + voicemail.callUuid() + " is dropped");
+	}
+
+	/**
 	 * The call is over: store what it left behind. Called once per call, on the call's
 	 * executor; must return quickly (queue the write).
 	 */
