@@ -52,6 +52,9 @@ final class JainSipCall implements SipCall {
 
 	private static final Logger log = Logger.getLogger(JainSipCall.class.getName());
 
+	/** Peers that close their connection make sending fail: one line, rate-limited. */
+	private static final RateLimitedWarnings sendFailures = RateLimitedWarnings.of(log);
+
 	/**
 	 * What an INVITE without SDP (late offer, RFC 3261 §13.2.1) is treated as offering:
 	 * our 200 then offers PCMU and telephone-event, and the caller's answer arrives in
@@ -290,7 +293,7 @@ final class JainSipCall implements SipCall {
 			dialog.sendRequest(transaction);
 		}
 		catch (Exception ex) {
-			log.log(Level.WARNING, "could not send BYE for " + this, ex);
+			sendFailures.warn("could not send BYE for " + this, ex);
 		}
 	}
 
@@ -548,7 +551,7 @@ final class JainSipCall implements SipCall {
 			transaction.sendResponse(response);
 		}
 		catch (Exception ex) {
-			log.log(Level.WARNING, "could not send " + response.getStatusCode() + " for " + this, ex);
+			sendFailures.warn("could not send " + response.getStatusCode() + " for " + this, ex);
 		}
 	}
 

@@ -19,7 +19,6 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import javax.sip.DialogTerminatedEvent;
@@ -32,6 +31,7 @@ import javax.sip.SipFactory;
 import javax.sip.TimeoutEvent;
 import javax.sip.TransactionAlreadyExistsException;
 import javax.sip.TransactionTerminatedEvent;
+import javax.sip.TransactionUnavailableException;
 import javax.sip.address.AddressFactory;
 import javax.sip.address.SipURI;
 import javax.sip.header.AllowHeader;
@@ -55,6 +55,18 @@ public final class JainSipServer implements SipServer, SipListenerExt {
 
 	static final List<String> ALLOWED_METHODS = List.of(Request.INVITE, Request.ACK, Request.CANCEL, Request.BYE,
 			Request.OPTIONS, Request.INFO);
+
+	/**
+	 * SIP methods we know but do not serve (405 with Allow); any other method is unknown
+	 * to us (501, RFC 3261 §8.2.1 and §21.5.2).
+	 */
+	static final List<String> KNOWN_METHODS = List.of(Request.PRACK, Request.SUBSCRIBE, Request.NOTIFY, Request.UPDATE,
+			Request.MESSAGE, Request.REFER, Request.PUBLISH, Request.REGISTER);
+
+	/**
+	 * A peer can make handling fail with every request it sends: one line, rate-limited.
+	 */
+	private static final RateLimitedWarnings failures = RateLimitedWarnings.of(log);
 
 	private final SipConfig config;
 
@@ -202,11 +214,12 @@ public final class JainSipServer implements SipServer, SipListenerExt {
 				case Request.INFO -> inCall(event, JainSipCall::onInfo);
 				case Request.OPTIONS -> onOptions(event);
 				case Request.REGISTER -> onRegister(event);
-				default -> respond(event, Response.METHOD_NOT_ALLOWED);
+				default -> respond(event, KNOWN_METHODS.contains(request.getMethod()) ? Response.METHOD_NOT_ALLOWED
+						: Response.NOT_IMPLEMENTED);
 			}
 		}
 		catch (Exception ex) {
-			log.log(Level.WARNING, "could not handle " + request.getMethod() + " " + callId(request), ex);
+			failures.warn("could not handle " + request.getMethod() + " " + callId(request), ex);
 		}
 	}
 
@@ -271,7 +284,7 @@ public final class JainSipServer implements SipServer, SipListenerExt {
 			}
 		}
 		catch (Exception ex) {
-			log.log(Level.WARNING, "could not authenticate INVITE " + callId(request), ex);
+			failures.warn("could not authenticate INVITE " + callId(request), ex);
 		}
 	}
 
@@ -346,12 +359,21 @@ public final class JainSipServer implements SipServer, SipListenerExt {
 	}
 
 	private void respond(RequestEvent event, int status) throws Exception {
-		ServerTransaction transaction = serverTransaction(event);
+		Response response = this.messageFactory.createResponse(status, event.getRequest());
+		if (status == Response.METHOD_NOT_ALLOWED) {
+			addAllowAndAccept(response);
+		}
+		ServerTransaction transaction;
+		try {
+			transaction = serverTransaction(event);
+		}
+		catch (TransactionUnavailableException ex) {
+			// The stack refuses a transaction for a request it finds incomplete (PUBLISH
+			// or SUBSCRIBE without Event): answer it statelessly all the same.
+			this.stack.provider().sendResponse(response);
+			return;
+		}
 		if (transaction != null) {
-			Response response = this.messageFactory.createResponse(status, event.getRequest());
-			if (status == Response.METHOD_NOT_ALLOWED) {
-				addAllowAndAccept(response);
-			}
 			transaction.sendResponse(response);
 		}
 	}

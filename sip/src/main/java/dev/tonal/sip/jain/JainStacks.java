@@ -65,6 +65,31 @@ public final class JainStacks {
 	 */
 	public static Stack start(String namePrefix, String host, String advertisedHost, int port, int threads)
 			throws Exception {
+		// Started from a thread of StackThreadGroup, every thread of the stack inherits
+		// the group and with it one-line logging of what kills them.
+		var result = new java.util.concurrent.CompletableFuture<Stack>();
+		Thread starter = new Thread(StackThreadGroup.INSTANCE, () -> {
+			try {
+				result.complete(startHere(namePrefix, host, advertisedHost, port, threads));
+			}
+			catch (Throwable ex) {
+				result.completeExceptionally(ex);
+			}
+		}, namePrefix + "-start");
+		starter.start();
+		try {
+			return result.get();
+		}
+		catch (java.util.concurrent.ExecutionException ex) {
+			if (ex.getCause() instanceof Exception cause) {
+				throw cause;
+			}
+			throw (Error) ex.getCause();
+		}
+	}
+
+	private static Stack startHere(String namePrefix, String host, String advertisedHost, int port, int threads)
+			throws Exception {
 		int boundPort = (port != 0) ? port : freeUdpAndTcpPort(host);
 		SipStack sipStack = SipFactory.getInstance().createSipStack(properties(namePrefix, threads));
 		try {

@@ -20,13 +20,21 @@ import javax.sip.SipStack;
  * <p>
  * Stack chatter goes to the logger {@code dev.tonal.sip.stack}, SIP messages (at FINE) to
  * {@code dev.tonal.sip.messages}. The TLS keystore warnings the stack prints at start-up
- * although we open no TLS listening point are lowered to FINE.
+ * although we open no TLS listening point are lowered to FINE. Errors and warnings, which
+ * a peer can cause with every message it sends, are written as one rate-limited line each
+ * (their full text and stack trace at FINE).
  */
 public class JulStackLogger implements StackLogger, ServerLogger {
 
 	private static final Logger stack = Logger.getLogger("dev.tonal.sip.stack");
 
 	private static final Logger messages = Logger.getLogger("dev.tonal.sip.messages");
+
+	/**
+	 * The stack's errors and warnings are mostly about what peers sent (bad messages,
+	 * closed connections): one line each, rate-limited, shared by all stacks.
+	 */
+	private static final RateLimitedWarnings warnings = RateLimitedWarnings.of(stack);
 
 	@Override
 	public void logStackTrace() {
@@ -66,22 +74,36 @@ public class JulStackLogger implements StackLogger, ServerLogger {
 		// "bad event" is the event scanner rejecting the wake-up event JainStacks sends
 		// it on stop.
 		boolean ourWakeUp = message != null && message.startsWith("bad event");
-		stack.log(ourWakeUp ? Level.FINE : Level.SEVERE, message);
+		if (ourWakeUp) {
+			stack.fine(message);
+		}
+		else {
+			warn(message, null);
+		}
 	}
 
 	@Override
 	public void logError(String message) {
-		stack.log(isAboutTls(message) ? Level.FINE : Level.SEVERE, message);
+		warn(message, null);
 	}
 
 	@Override
 	public void logError(String message, Exception ex) {
-		stack.log(isAboutTls(message) ? Level.FINE : Level.SEVERE, message, ex);
+		warn(message, ex);
 	}
 
 	@Override
 	public void logWarning(String message) {
-		stack.log(isAboutTls(message) ? Level.FINE : Level.WARNING, message);
+		warn(message, null);
+	}
+
+	private static void warn(String message, Throwable ex) {
+		if (isAboutTls(message)) {
+			stack.log(Level.FINE, message, ex);
+		}
+		else {
+			warnings.warn(message, ex);
+		}
 	}
 
 	@Override

@@ -4,7 +4,6 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import dev.tonal.sip.registrar.Binding;
@@ -35,6 +34,9 @@ final class RegistrarHandler {
 
 	private static final Logger log = Logger.getLogger(RegistrarHandler.class.getName());
 
+	/** A peer can make answering fail with every REGISTER: one line, rate-limited. */
+	private static final RateLimitedWarnings failures = RateLimitedWarnings.of(log);
+
 	private final JainSipServer server;
 
 	private final Registrar registrar;
@@ -50,7 +52,7 @@ final class RegistrarHandler {
 				transaction.sendResponse(respond(request));
 			}
 			catch (Exception ex) {
-				log.log(Level.WARNING, "could not answer REGISTER", ex);
+				failures.warn("could not answer REGISTER", ex);
 			}
 		});
 	}

@@ -1,10 +1,14 @@
 package dev.tonal.sip.sdp;
 
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A parsed SDP offer (RFC 4566), reduced to what an audio answerer needs.
@@ -78,14 +82,40 @@ public record SdpOffer(List<MediaLine> media) {
 		return new SdpOffer(media);
 	}
 
+	private static final Pattern IPV4 = Pattern
+		.compile("((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
+
+	private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
+
 	private static String connectionAddress(String value) {
 		// c=IN IP4 192.0.2.1[/ttl]
 		String[] parts = value.trim().split("\\s+");
-		if (parts.length < 3) {
+		if (parts.length < 3 || !parts[0].equals("IN")) {
 			throw new SdpException("malformed c= line: " + value);
 		}
 		int slash = parts[2].indexOf('/');
-		return slash < 0 ? parts[2] : parts[2].substring(0, slash);
+		String address = slash < 0 ? parts[2] : parts[2].substring(0, slash);
+		// Only literal addresses: a host name would make the call wait for DNS (and let
+		// a caller make us resolve any name); trunks and phones send addresses.
+		boolean literal = switch (parts[1]) {
+			case "IP4" -> IPV4.matcher(address).matches();
+			case "IP6" -> IPV6.matcher(address).matches() && isIpv6Literal(address);
+			default -> false;
+		};
+		if (!literal) {
+			throw new SdpException("c= line has no IP address: " + value);
+		}
+		return address;
+	}
+
+	private static boolean isIpv6Literal(String address) {
+		try {
+			// A string with ':' is parsed as an IPv6 literal, never looked up.
+			return InetAddress.getByName(address) instanceof Inet6Address;
+		}
+		catch (UnknownHostException ex) {
+			return false;
+		}
 	}
 
 	private static Optional<MediaDirection> direction(String attribute) {
@@ -131,6 +161,9 @@ public record SdpOffer(List<MediaLine> media) {
 			int slash = port.indexOf('/');
 			try {
 				int number = Integer.parseInt(slash < 0 ? port : port.substring(0, slash));
+				if (number < 0 || number > 65535) {
+					throw new SdpException("port out of range in m= line: " + value);
+				}
 				return new Section(parts[0], number, parts[2], List.of(parts).subList(3, parts.length));
 			}
 			catch (NumberFormatException ex) {
