@@ -22,6 +22,24 @@ public final class Datetimes {
 		return FORMAT.format(instant.atZone(ZoneId.of(zone)));
 	}
 
+	/**
+	 * A query parameter in the API's format as an instant in {@code zone}; null when it
+	 * is absent or blank, and null with an error on {@code name} when it is not in the
+	 * format.
+	 */
+	public static Instant parameter(String text, String name, String zone, InputErrors errors) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		LocalDateTime local = parse(text.trim());
+		if (local == null) {
+			errors.add(name, "must be a datetime \"YYYY-MM-DD HH:MM:SS\" in the client's timezone (" + zone
+					+ "), e.g. \"2026-11-23 10:00:00\"");
+			return null;
+		}
+		return local.atZone(ZoneId.of(zone)).toInstant();
+	}
+
 	/** Parses the API's format, or returns null when {@code text} is not in it. */
 	public static LocalDateTime parse(String text) {
 		try {

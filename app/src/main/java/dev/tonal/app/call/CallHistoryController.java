@@ -191,25 +191,12 @@ class CallHistoryController {
 	record TimeRange(Instant from, Instant to) {
 
 		static TimeRange parse(String start, String end, String zone, InputErrors errors) {
-			Instant from = instant(start, "start_datetime", zone, errors);
-			Instant last = instant(end, "end_datetime", zone, errors);
+			Instant from = Datetimes.parameter(start, "start_datetime", zone, errors);
+			Instant last = Datetimes.parameter(end, "end_datetime", zone, errors);
 			if (from != null && last != null && last.isBefore(from)) {
 				errors.add("end_datetime", "must not be before start_datetime");
 			}
 			return new TimeRange(from, (last != null) ? last.plusSeconds(1) : null);
-		}
-
-		private static Instant instant(String text, String name, String zone, InputErrors errors) {
-			if (text == null || text.isBlank()) {
-				return null;
-			}
-			LocalDateTime local = Datetimes.parse(text.trim());
-			if (local == null) {
-				errors.add(name, "must be a datetime \"YYYY-MM-DD HH:MM:SS\" in the client's timezone (" + zone
-						+ "), e.g. \"2026-11-23 10:00:00\"");
-				return null;
-			}
-			return local.atZone(ZoneId.of(zone)).toInstant();
 		}
 
 	}

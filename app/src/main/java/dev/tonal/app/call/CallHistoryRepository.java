@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import dev.tonal.app.extension.ExtensionRepository;
 import dev.tonal.sip.CallEndReason;
@@ -15,6 +16,7 @@ import dev.tonal.sip.ivrcall.IvrCallSummary;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -137,6 +139,19 @@ class CallHistoryRepository implements CallStore {
 			.params(clientId, callUuid)
 			.query(String.class)
 			.optional();
+	}
+
+	/**
+	 * The stored traces (JSON text) of one extension's calls that started in
+	 * {@code [from, to)} (either bound may be null), oldest first, one at a time (a long
+	 * period is not held in memory at once).
+	 */
+	void traces(long clientId, long extensionId, Instant from, Instant to, Consumer<String> each) {
+		this.jdbc
+			.sql("SELECT trace FROM call_history WHERE client_id = ? AND extension_id = ? AND start_at >= ?"
+					+ " AND start_at < ? ORDER BY start_at, id")
+			.params(clientId, extensionId, millis(from, Long.MIN_VALUE), millis(to, Long.MAX_VALUE))
+			.query((RowCallbackHandler) (rs) -> each.accept(rs.getString(1)));
 	}
 
 	/**

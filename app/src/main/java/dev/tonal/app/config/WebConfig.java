@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.web.filter.UrlHandlerFilter;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
@@ -63,6 +64,17 @@ class WebConfig implements WebMvcConfigurer {
 				host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
 			}
 		});
+	}
+
+	/**
+	 * The web console (console/ in the repository, built into static/console/): its page
+	 * answers at {@code /console/}; {@code /console} redirects there so that the page's
+	 * relative asset paths resolve.
+	 */
+	@Override
+	public void addViewControllers(ViewControllerRegistry registry) {
+		registry.addRedirectViewController("/console", "/console/");
+		registry.addViewController("/console/").setViewName("forward:/console/index.html");
 	}
 
 	@Override
